@@ -1,0 +1,75 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { CertificateIssuer } from './certificates/certificate-issuer';
+import {
+  BullCertificateQueue, CertificateQueue, CertificateSweeper, CertificateWorker, InProcessCertificateQueue,
+} from './certificates/certificate-queue';
+import { CertificatesController } from './certificates/certificates.controller';
+import { CertificatesService } from './certificates/certificates.service';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { AuthoringController } from './courses/authoring.controller';
+import { CourseAssetsController, CourseAssetsService } from './courses/course-assets';
+import { CourseTransferController, CourseTransferService } from './courses/course-transfer';
+import { UsersAdminController } from './users/users-admin.controller';
+import { PreviewController } from './courses/preview.controller';
+import { AuthoringService } from './courses/authoring.service';
+import { CourseImportService } from './courses/course-import.service';
+import { CoursesController } from './courses/courses.controller';
+import { CoursesService } from './courses/courses.service';
+import { HealthController } from './health/health.controller';
+import { LearningController } from './learning/learning.controller';
+import { LearningService } from './learning/learning.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
+import { UsersService } from './users/users.service';
+
+export interface ModuleOptions {
+  config: AppConfig;
+  dataSource: DataSource;
+  /** Run the BullMQ worker in this process too (npm start with REDIS_URL, or the worker entry point). */
+  worker: boolean;
+  /** Serve HTTP routes (false for the worker-only process). */
+  http: boolean;
+}
+
+function database(options: ModuleOptions) {
+  return TypeOrmModule.forRootAsync({
+    useFactory: () => options.dataSource.options,
+    dataSourceFactory: async () => options.dataSource,
+  });
+}
+
+function queueProviders({ config, worker }: ModuleOptions): Provider[] {
+  const providers: Provider[] = [CertificateIssuer, CertificateSweeper];
+  if (config.redisUrl) {
+    providers.push({ provide: CertificateQueue, useClass: BullCertificateQueue });
+    if (worker) providers.push(CertificateWorker);
+  } else {
+    providers.push({ provide: CertificateQueue, useClass: InProcessCertificateQueue });
+  }
+  return providers;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: ModuleOptions): DynamicModule {
+    const shared: Provider[] = [{ provide: APP_CONFIG, useValue: options.config }, ...queueProviders(options)];
+    if (!options.http) return { module: AppModule, imports: [database(options)], providers: shared };
+    return {
+      module: AppModule,
+      imports: [database(options)],
+      controllers: [
+        HealthController, AuthController, CoursesController, LearningController, CertificatesController,
+        AuthoringController, CourseTransferController, CourseAssetsController, ReportsController, UsersAdminController, PreviewController,
+      ],
+      providers: [
+        ...shared, UsersService, AuthGuard, CoursesService, CourseImportService, LearningService, CertificatesService,
+        AuthoringService, CourseAssetsService, CourseTransferService, ReportsService,
+      ],
+      exports: [UsersService, CourseImportService],
+    };
+  }
+}

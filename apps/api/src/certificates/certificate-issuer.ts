@@ -1,0 +1,56 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { renderCertificatePdf } from '@ecampus/certificate';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Inject } from '@nestjs/common';
+import { CertificateEntity } from './certificate.entity';
+
+/**
+ * Turns a pending certificate into an issued one. Idempotent: a job that runs twice, or after another
+ * worker already finished it, changes nothing; the row lock makes the check and the write one step.
+ */
+@Injectable()
+export class CertificateIssuer {
+  private readonly logger = new Logger('Certificates');
+
+  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async issue(certificateId: string): Promise<'issued' | 'skipped'> {
+    const cert = await this.ds.getRepository(CertificateEntity).findOneBy({ id: certificateId });
+    if (cert?.status !== 'pending') return 'skipped';
+    // Rendered outside the transaction: it is the slow part and needs no lock.
+    const pdf = await renderCertificatePdf({
+      code: cert.code,
+      holderName: cert.holderName,
+      courseTitle: cert.courseTitle,
+      language: cert.language,
+      hours: cert.hours,
+      completedAt: cert.completedAt,
+      verifyUrl: `${this.config.publicUrl}/verify/${cert.code}`,
+    });
+    const issued = await this.ds.transaction(async (m) => {
+      const [row] = await m.query(`SELECT status FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);
+      if (row?.status !== 'pending') return false;
+      await m.query(
+        `INSERT INTO certificate_files (certificate_id, pdf, sha256) VALUES ($1, $2, $3)
+         ON CONFLICT (certificate_id) DO UPDATE SET pdf = EXCLUDED.pdf, sha256 = EXCLUDED.sha256`,
+        [certificateId, pdf, createHash('sha256').update(pdf).digest('hex')],
+      );
+      await m.query(`UPDATE certificates SET status = 'issued', issued_at = now() WHERE id = $1`, [certificateId]);
+      return true;
+    });
+    if (issued) this.logger.log(`Issued certificate ${cert.code}`);
+    return issued ? 'issued' : 'skipped';
+  }
+
+  /** Pending certificates, oldest first: the work the queue must hold. */
+  async pendingIds(limit = 500): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM certificates WHERE status = 'pending' ORDER BY created_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,109 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
+import type { CourseDocument } from '@ecampus/contracts';
+import { Auth, CurrentUser } from '../auth/auth.guard';
+import type { UserEntity } from '../users/user.entity';
+import { AdminCourseDocument, AdminCourseListItem, AuthoringService, CourseChange, TranslationStatus } from './authoring.service';
+
+const DOCUMENT_BODY = {
+  description:
+    'A whole course document, as GET /api/admin/courses/:slug returns it: slug, translationKey, language, title, summary, ' +
+    'audience, objectives, topics, estimatedMinutes, glossary, references, modules[{id?, key?, title, items[lesson {type, title, markdown} | ' +
+    'quiz {type, title, passingScore, questions[{kind, prompt, options[{text, correct, feedback}]}]}]}]. Read-only fields are ignored.',
+  schema: { type: 'object' },
+};
+
+export class EditorsDto {
+  @ApiProperty({ type: [String], description: 'Ids of the authors who may edit the course besides its owner.' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'userIds must be a list of user ids' })
+  userIds: string[];
+}
+
+const versionNumber = new ParseIntPipe({ exceptionFactory: () => new BadRequestException('number must be a whole version number') });
+
+@ApiTags('authoring')
+@Controller('admin/courses')
+@Auth('admin', 'author')
+export class AuthoringController {
+  constructor(private readonly authoring: AuthoringService) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Every course, drafts included, with whether the signed-in user may edit it.' })
+  list(@CurrentUser() user: UserEntity): Promise<AdminCourseListItem[]> {
+    return this.authoring.list(user);
+  }
+
+  @Get(':slug')
+  @ApiOkResponse({ description: 'The current draft, with lesson Markdown and the correct flag of every option.' })
+  get(@Param('slug') slug: string, @CurrentUser() user: UserEntity): Promise<AdminCourseDocument> {
+    return this.authoring.get(user, slug);
+  }
+
+  @Post()
+  @ApiBody(DOCUMENT_BODY)
+  @ApiCreatedResponse({ description: 'A new draft owned by the signed-in author; the server assigns every id.' })
+  @ApiConflictResponse({ description: 'The slug is taken.' })
+  create(@Body() body: unknown, @CurrentUser() user: UserEntity): Promise<AdminCourseDocument> {
+    return this.authoring.create(user, body);
+  }
+
+  @Put(':slug')
+  @ApiBody(DOCUMENT_BODY)
+  @ApiOkResponse({ description: 'The draft is replaced: items with an id are kept, without one are new, left out are removed.' })
+  update(@Param('slug') slug: string, @Body() body: unknown, @CurrentUser() user: UserEntity): Promise<AdminCourseDocument> {
+    return this.authoring.update(user, slug, body);
+  }
+
+  @Post(':slug/publish')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The draft becomes the version learners see; their progress is kept.' })
+  publish(@Param('slug') slug: string, @CurrentUser() user: UserEntity): Promise<AdminCourseDocument> {
+    return this.authoring.publish(user, slug);
+  }
+
+  @Get(':slug/versions')
+  @ApiOkResponse({ description: 'Published versions, newest first.' })
+  versions(@Param('slug') slug: string) {
+    return this.authoring.versions(slug);
+  }
+
+  @Get(':slug/versions/:number')
+  @ApiOkResponse({ description: 'The document of one published version.' })
+  version(@Param('slug') slug: string, @Param('number', versionNumber) number: number): Promise<CourseDocument> {
+    return this.authoring.version(slug, number);
+  }
+
+  @Post(':slug/versions/:number/restore')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The version becomes the draft again; publish it to show it to learners.' })
+  restore(@Param('slug') slug: string, @Param('number', versionNumber) number: number, @CurrentUser() user: UserEntity): Promise<AdminCourseDocument> {
+    return this.authoring.restore(user, slug, number);
+  }
+
+  @Get(':slug/changes')
+  @ApiOkResponse({ description: 'The change log: who changed what and when, newest first.' })
+  changes(@Param('slug') slug: string): Promise<CourseChange[]> {
+    return this.authoring.changes(slug);
+  }
+
+  @Get(':slug/translations')
+  @ApiOkResponse({ description: 'The other languages of the course and the items each one lacks.' })
+  translations(@Param('slug') slug: string): Promise<TranslationStatus[]> {
+    return this.authoring.translations(slug);
+  }
+
+  @Get(':slug/editors')
+  @ApiOkResponse({ description: 'The owner and the authors the course was given to.' })
+  editors(@Param('slug') slug: string) {
+    return this.authoring.editors(slug);
+  }
+
+  @Put(':slug/editors')
+  @ApiOkResponse({ description: 'Sets the authors who may edit the course (its owner or an admin).' })
+  setEditors(@Param('slug') slug: string, @Body() body: EditorsDto, @CurrentUser() user: UserEntity) {
+    return this.authoring.setEditors(user, slug, body.userIds);
+  }
+}

@@ -1,0 +1,192 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpException, Injectable, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { stringify } from 'yaml';
+import { formatErrors, loadCourses } from '@ecampus/course-format';
+import { LANGUAGES, type CourseDocument, type Language } from '@ecampus/contracts';
+import { Auth, CurrentUser } from '../auth/auth.guard';
+import type { UserEntity } from '../users/user.entity';
+import { AuthoringService } from './authoring.service';
+import { CourseAssetsService } from './course-assets';
+import { CourseEntity } from './course.entity';
+import { adoptIds, randomIds, withIds } from './course-document';
+
+const MAX_ZIP_FILES = 2000;
+const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+const yaml = (value: unknown) => stringify(value, { lineWidth: 0 });
+
+/** The files of one language folder (paths relative to it), exactly as `courses/README.md` describes. */
+export function courseFiles(doc: CourseDocument): Record<string, string> {
+  const files: Record<string, string> = {};
+  const course = {
+    slug: doc.slug,
+    title: doc.title,
+    summary: doc.summary,
+    audience: doc.audience,
+    estimatedMinutes: doc.estimatedMinutes,
+    topics: doc.topics,
+    objectives: doc.objectives,
+    modules: doc.modules.map((m) => ({ key: m.key, title: m.title, items: m.items.map((i) => ({ [i.type]: i.key })) })),
+    ...(doc.glossary.length ? { glossary: doc.glossary } : {}),
+    ...(doc.references.length ? { references: doc.references } : {}),
+  };
+  files['course.yaml'] = yaml(course);
+  for (const item of doc.modules.flatMap((m) => m.items)) {
+    if (item.type === 'lesson') {
+      files[`lessons/${item.key}.md`] = `---\n${yaml({ title: item.title })}---\n${item.markdown}${item.markdown.endsWith('\n') ? '' : '\n'}`;
+    } else {
+      files[`quizzes/${item.key}.yaml`] = yaml({
+        title: item.title,
+        passingScore: item.passingScore,
+        questions: item.questions.map((q) => ({
+          key: q.key,
+          kind: q.kind,
+          prompt: q.prompt,
+          // Option keys are positional in files unless an option was given another one.
+          options: q.options.map((o, n) => ({ ...(o.key !== `${q.key}-o${n + 1}` ? { key: o.key } : {}), text: o.text, correct: o.correct, feedback: o.feedback })),
+        })),
+      });
+    }
+  }
+  return files;
+}
+
+export interface ImportedCourse {
+  slug: string;
+  language: Language;
+  translationKey: string;
+  created: boolean;
+}
+
+/** Courses travel between installations as zip files of the `courses/` folder format. */
+@Injectable()
+export class CourseTransferService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly authoring: AuthoringService,
+    private readonly assets: CourseAssetsService,
+  ) {}
+
+  async exportZip(slug: string, language?: Language): Promise<{ name: string; zip: Uint8Array }> {
+    const course = await this.authoring.find(slug);
+    const group = await this.ds.getRepository(CourseEntity).find({ where: { translationKey: course.translationKey } });
+    const chosen = group.filter((c) => (language ? c.language === language : true)).sort((a, b) => LANGUAGES.indexOf(a.language) - LANGUAGES.indexOf(b.language));
+    if (!chosen.length) throw new BadRequestException(`language: this course has no "${language}" version`);
+    const tree: Zippable = {};
+    for (const c of chosen) {
+      const root = `${c.translationKey}/${c.language}/`;
+      for (const [path, text] of Object.entries(courseFiles(c.draft))) tree[root + path] = strToU8(text);
+      for (const f of await this.assets.files(c.id)) tree[`${root}images/${f.filename}`] = new Uint8Array(f.bytes);
+    }
+    return { name: `${course.translationKey}.zip`, zip: zipSync(tree, { level: 6 }) };
+  }
+
+  /** Imports a zip as drafts: a course already here (same translation key and language) is edited, others are created. */
+  async importZip(user: UserEntity, body: Buffer): Promise<ImportedCourse[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'ecampus-import-'));
+    try {
+      this.extract(body, dir);
+      const { courses, errors } = loadCourses(dir);
+      if (errors.length) {
+        const shown = errors.map((e) => ({ ...e, file: relative(dir, resolve(e.file)) }));
+        throw new BadRequestException(formatErrors(shown).split('\n'));
+      }
+      if (!courses.length) throw new BadRequestException('The zip holds no course folder (<course>/<language>/course.yaml).');
+      const imported: ImportedCourse[] = [];
+      for (const loaded of courses) {
+        for (const source of loaded.documents) {
+          const result = await this.ds.transaction(async (m) => {
+            const repo = m.getRepository(CourseEntity);
+            let course = await repo.findOneBy({ translationKey: source.translationKey, language: source.language });
+            let created = false;
+            if (course) {
+              await this.authoring.saveDraft(user, course.slug, adoptIds(source, course.draft), 'imported', m);
+            } else {
+              const doc = withIds(source, randomIds);
+              course = await repo.save(
+                repo.create({ slug: doc.slug, translationKey: doc.translationKey, language: doc.language, draft: doc, topics: [], ownerId: user.id }),
+              ).catch((e) => {
+                if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') {
+                  throw new HttpException(`The slug "${doc.slug}" is already used by another course.`, 409);
+                }
+                throw e;
+              });
+              await this.authoring.log(m, course.id, user.id, 'imported', 'created the course from a zip of course files');
+              created = true;
+            }
+            for (const image of loaded.images.filter((i) => i.language === source.language)) {
+              await this.assets.put(course.id, image.path.replace(/^images\//, ''), readFileSync(image.absPath), user.id, m);
+            }
+            return { slug: source.slug, language: source.language, translationKey: source.translationKey, created };
+          });
+          imported.push(result);
+        }
+      }
+      return imported;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  private extract(body: Buffer, dir: string): void {
+    let entries: Record<string, Uint8Array>;
+    let count = 0;
+    let bytes = 0;
+    try {
+      entries = unzipSync(new Uint8Array(body), {
+        filter: (f) => {
+          if (++count > MAX_ZIP_FILES) throw new Error(`more than ${MAX_ZIP_FILES} files`);
+          bytes += f.originalSize;
+          if (bytes > MAX_UNZIPPED_BYTES) throw new Error('more than 100 MB once unpacked');
+          return true;
+        },
+      });
+    } catch (e) {
+      throw new BadRequestException(`The upload is not a readable zip file (${(e as Error).message}).`);
+    }
+    const root = resolve(dir) + sep;
+    for (const [name, data] of Object.entries(entries)) {
+      if (name.endsWith('/')) continue;
+      const target = resolve(dir, name);
+      // No entry may land outside the folder (absolute paths, "..").
+      if (!target.startsWith(root)) throw new BadRequestException(`The zip entry "${name}" points outside the course folder.`);
+      if (name.split('/').some((part) => part.startsWith('.'))) continue;
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, data);
+    }
+  }
+}
+
+@ApiTags('authoring')
+@Controller('admin/courses')
+@Auth('admin', 'author')
+export class CourseTransferController {
+  constructor(private readonly transfer: CourseTransferService) {}
+
+  @Get(':slug/export.zip')
+  @ApiProduces('application/zip')
+  @ApiQuery({ name: 'language', required: false, enum: LANGUAGES, description: 'Only this language (default: every language of the course).' })
+  @ApiOkResponse({ description: 'The course in the courses/ folder format, zipped; `npm run courses:check` accepts it.' })
+  async export(@Param('slug') slug: string, @Query('language') language: string | undefined, @Res() res: Response) {
+    if (language && !LANGUAGES.includes(language as Language)) throw new BadRequestException(`language must be one of: ${LANGUAGES.join(', ')}`);
+    const { name, zip } = await this.transfer.exportZip(slug, language as Language | undefined);
+    res.status(200).set({ 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${name}"` }).end(Buffer.from(zip));
+  }
+
+  @Post('import')
+  @ApiConsumes('application/zip')
+  @ApiBody({ description: 'A zip of course folders (<course>/<language>/course.yaml …) as the request body.', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: 'The courses imported as drafts: `[{slug, language, translationKey, created}]`. Errors are `file:line: message`.' })
+  async import(@Body() body: unknown, @Headers('content-type') type: string | undefined, @CurrentUser() user: UserEntity): Promise<ImportedCourse[]> {
+    if (!Buffer.isBuffer(body) || !/^application\/(zip|x-zip-compressed|octet-stream)/.test(type ?? '')) {
+      throw new HttpException('Send the zip file as the request body with Content-Type application/zip.', 415);
+    }
+    return this.transfer.importZip(user, body);
+  }
+}

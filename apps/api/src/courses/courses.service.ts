@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CourseSummaryDto, Language } from '@ecampus/contracts';
+import { notFound, isUuid } from '../common/errors';
+import { CourseEntity, CourseVersionEntity } from './course.entity';
+import { flatItems } from './course-document';
+import { PublishedCourse } from './published-course';
+
+const CACHE_LIMIT = 100;
+
+@Injectable()
+export class CoursesService {
+  private readonly cache = new Map<string, PublishedCourse>();
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async catalogue(filter: { lang?: Language; topic?: string; q?: string }): Promise<CourseSummaryDto[]> {
+    const qb = this.ds
+      .getRepository(CourseEntity)
+      .createQueryBuilder('c')
+      .where('c.published_version_id IS NOT NULL')
+      .orderBy('c.title', 'ASC');
+    if (filter.lang) qb.andWhere('c.language = :lang', { lang: filter.lang });
+    if (filter.topic) qb.andWhere('c.topics @> :topic::jsonb', { topic: JSON.stringify([filter.topic]) });
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
+      qb.andWhere('(c.title ILIKE :like OR c.summary ILIKE :like)', { like });
+    }
+    const courses = await qb.getMany();
+    const translations = await this.translationsOf(courses.map((c) => c.translationKey));
+    return courses.map((c) => ({
+      slug: c.slug,
+      title: c.title!,
+      summary: c.summary!,
+      language: c.language,
+      topics: c.topics,
+      estimatedMinutes: c.estimatedMinutes!,
+      moduleCount: c.moduleCount!,
+      translations: (translations.get(c.translationKey) ?? []).filter((t) => t.slug !== c.slug),
+    }));
+  }
+
+  /** Published languages of each translation key. */
+  async translationsOf(keys: string[]): Promise<Map<string, { language: Language; slug: string }[]>> {
+    const map = new Map<string, { language: Language; slug: string }[]>();
+    if (!keys.length) return map;
+    const rows: { translation_key: string; language: Language; slug: string }[] = await this.ds.query(
+      `SELECT translation_key, language, slug FROM courses
+        WHERE published_version_id IS NOT NULL AND translation_key = ANY($1) ORDER BY language`,
+      [[...new Set(keys)]],
+    );
+    for (const r of rows) map.set(r.translation_key, [...(map.get(r.translation_key) ?? []), { language: r.language, slug: r.slug }]);
+    return map;
+  }
+
+  async publishedBySlug(slug: string): Promise<{ course: CourseEntity; published: PublishedCourse }> {
+    const course = await this.ds.getRepository(CourseEntity).findOneBy({ slug });
+    if (!course?.publishedVersionId) throw notFound('Course');
+    return { course, published: await this.version(course.id, course.publishedVersionId) };
+  }
+
+  async publishedById(courseId: string, manager: EntityManager = this.ds.manager): Promise<PublishedCourse> {
+    const course = await manager.getRepository(CourseEntity).findOneBy({ id: courseId });
+    if (!course?.publishedVersionId) throw notFound('Course');
+    return this.version(course.id, course.publishedVersionId, manager);
+  }
+
+  /** The published course that currently holds item `id`, and the item. */
+  async itemContext(id: string): Promise<{ course: CourseEntity; published: PublishedCourse }> {
+    if (!isUuid(id)) throw notFound('Item');
+    const course = await this.ds
+      .getRepository(CourseEntity)
+      .createQueryBuilder('c')
+      .innerJoin('course_items', 'i', 'i.course_id = c.id')
+      .where('i.id = :id', { id })
+      .getOne();
+    if (!course?.publishedVersionId) throw notFound('Item');
+    const published = await this.version(course.id, course.publishedVersionId);
+    if (!published.item(id)) throw notFound('Item');
+    return { course, published };
+  }
+
+  async version(courseId: string, versionId: string, manager: EntityManager = this.ds.manager): Promise<PublishedCourse> {
+    const cached = this.cache.get(versionId);
+    if (cached) return cached;
+    const v = await manager.getRepository(CourseVersionEntity).findOneByOrFail({ id: versionId });
+    const published = new PublishedCourse(courseId, v.id, v.document);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(versionId, published);
+    return published;
+  }
+
+  /**
+   * Publishes a course's draft as a new immutable version. Runs inside the caller's transaction when
+   * given one. Learners' progress is kept by item key, so it carries over to the new version.
+   */
+  async publish(courseId: string, userId: string | null, manager: EntityManager): Promise<CourseVersionEntity> {
+    const course = await manager
+      .getRepository(CourseEntity)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :courseId', { courseId })
+      .getOneOrFail();
+    const doc = course.draft;
+    const [{ next }] = await manager.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM course_versions WHERE course_id = $1`, [courseId]);
+    const version = await manager.getRepository(CourseVersionEntity).save({
+      courseId, number: next, document: doc, publishedAt: new Date(), publishedBy: userId,
+    });
+    const items = flatItems(doc);
+    if (items.length) {
+      await manager.query(
+        `INSERT INTO course_items (id, course_id, key, type)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
+         ON CONFLICT (id) DO NOTHING`,
+        [items.map((i) => i.id), items.map(() => courseId), items.map((i) => i.key), items.map((i) => i.type)],
+      );
+    }
+    await manager.getRepository(CourseEntity).update(courseId, {
+      publishedVersionId: version.id,
+      title: doc.title,
+      summary: doc.summary,
+      topics: doc.topics,
+      estimatedMinutes: doc.estimatedMinutes,
+      moduleCount: doc.modules.length,
+    });
+    return version;
+  }
+}

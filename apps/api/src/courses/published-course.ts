@@ -1,0 +1,83 @@
+import { renderLessonMarkdown } from '@ecampus/course-format';
+import type { CourseDocument, ItemDoc, ItemType, LessonDoc, LessonDto, QuizDoc, QuizDto } from '@ecampus/contracts';
+import { assetUrl, flatItems } from './course-document';
+
+export interface ItemRef {
+  id: string;
+  type: ItemType;
+  title: string;
+}
+
+/** A published version, prepared for learners: immutable, so it is cached by version id. */
+export class PublishedCourse {
+  readonly items: ItemDoc[];
+  readonly itemKeys: string[];
+  private readonly byId = new Map<string, number>();
+  private readonly html = new Map<string, string>();
+
+  constructor(
+    readonly courseId: string,
+    readonly versionId: string,
+    readonly doc: CourseDocument,
+  ) {
+    this.items = flatItems(doc);
+    this.items.forEach((item, i) => this.byId.set(item.id!, i));
+    this.itemKeys = this.items.map((i) => i.key!);
+  }
+
+  get slug(): string {
+    return this.doc.slug;
+  }
+
+  item(id: string): ItemDoc | undefined {
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : this.items[i];
+  }
+
+  neighbours(id: string): { previous?: ItemRef; next?: ItemRef } {
+    const i = this.byId.get(id);
+    if (i === undefined) return {};
+    const ref = (item: ItemDoc | undefined): ItemRef | undefined => item && { id: item.id!, type: item.type, title: item.title };
+    return { previous: ref(this.items[i - 1]), next: ref(this.items[i + 1]) };
+  }
+
+  lessonHtml(lesson: LessonDoc): string {
+    let html = this.html.get(lesson.id!);
+    if (html === undefined) {
+      const byFile = new Map(this.items.map((i) => [`${i.key}.md`, i.id!]));
+      html = renderLessonMarkdown(lesson.markdown, {
+        lessonHref: (file) => {
+          const id = byFile.get(file.split('/').pop()!.split('#')[0]);
+          return id ? `/lessons/${id}` : undefined;
+        },
+        imageSrc: (path) => {
+          const name = /^(?:\.\.\/)?images\/([^/]+)$/.exec(path)?.[1];
+          return name ? assetUrl(this.courseId, decodeURIComponent(name)) : undefined;
+        },
+      });
+      this.html.set(lesson.id!, html);
+    }
+    return html;
+  }
+
+  quiz(id: string): QuizDoc | undefined {
+    const item = this.item(id);
+    return item?.type === 'quiz' ? item : undefined;
+  }
+
+  /** A quiz as learners see it: no correct flags, no feedback. */
+  quizView(quiz: QuizDoc): Omit<QuizDto, 'bestScore' | 'passed'> {
+    return {
+      id: quiz.id!,
+      title: quiz.title,
+      passingScore: quiz.passingScore,
+      courseSlug: this.slug,
+      questions: quiz.questions.map((q) => ({ id: q.id!, prompt: q.prompt, kind: q.kind, options: q.options.map((o) => ({ id: o.id!, text: o.text })) })),
+      ...this.neighbours(quiz.id!),
+    };
+  }
+
+  lessonView(lesson: LessonDoc, completed: boolean): LessonDto {
+    return { id: lesson.id!, title: lesson.title, html: this.lessonHtml(lesson), courseSlug: this.slug, ...this.neighbours(lesson.id!), completed };
+  }
+}

@@ -1,0 +1,28 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+import { AuthoringStudio1763910000000 } from './migrations/1763910000000-authoring-studio';
+import { ENTITIES } from './entities';
+
+export const MIGRATIONS = [InitialSchema1763900000000, AuthoringStudio1763910000000];
+
+export function dataSourceOptions(url: string, embedded: boolean): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    installExtensions: false,
+    logging: false,
+    // The embedded database serialises every query; one connection avoids waiting on another's transaction.
+    extra: embedded ? { max: 1 } : { max: 10 },
+  };
+}
+
+export async function openDataSource(url: string, embedded: boolean): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(url, embedded));
+  await ds.initialize();
+  await ds.runMigrations();
+  return ds;
+}

@@ -1,0 +1,219 @@
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { certificateHours } from '@ecampus/contracts';
+import type { AttemptResultDto, LessonDto, MyEnrollmentDto, QuestionFeedbackDto, QuizDto, QuizDoc } from '@ecampus/contracts';
+import { generateCertificateCode } from '@ecampus/certificate';
+import { CertificateQueue } from '../certificates/certificate-queue';
+import { CourseEntity } from '../courses/course.entity';
+import { CoursesService } from '../courses/courses.service';
+import type { PublishedCourse } from '../courses/published-course';
+import { notFound } from '../common/errors';
+import type { UserEntity } from '../users/user.entity';
+import { EnrollmentEntity } from './enrollment.entity';
+
+export interface ProgressResult {
+  progress: number;
+  completed: boolean;
+}
+
+@Injectable()
+export class LearningService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly courses: CoursesService,
+    private readonly queue: CertificateQueue,
+  ) {}
+
+  findEnrollment(userId: string, translationKey: string, m: EntityManager = this.ds.manager): Promise<EnrollmentEntity | null> {
+    return m.getRepository(EnrollmentEntity).findOneBy({ userId, translationKey });
+  }
+
+  async enroll(user: UserEntity, slug: string): Promise<{ created: boolean; enrollment: EnrollmentEntity; published: PublishedCourse }> {
+    const { course, published } = await this.courses.publishedBySlug(slug);
+    const inserted: { id: string }[] = await this.ds.query(
+      `INSERT INTO enrollments (user_id, translation_key, course_id) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, translation_key) DO NOTHING RETURNING id`,
+      [user.id, course.translationKey, course.id],
+    );
+    const enrollment = (await this.findEnrollment(user.id, course.translationKey))!;
+    return { created: inserted.length > 0, enrollment, published };
+  }
+
+  /** Completed item keys of an enrollment that the published version still has. */
+  async completedKeys(enrollmentId: string, published: PublishedCourse, m: EntityManager = this.ds.manager): Promise<Set<string>> {
+    const rows: { item_key: string }[] = await m.query(
+      `SELECT item_key FROM item_progress WHERE enrollment_id = $1 AND item_key = ANY($2)`,
+      [enrollmentId, published.itemKeys],
+    );
+    return new Set(rows.map((r) => r.item_key));
+  }
+
+  async progress(enrollment: EnrollmentEntity, published: PublishedCourse, m: EntityManager = this.ds.manager): Promise<number> {
+    if (enrollment.status === 'completed') return 100;
+    const done = await this.completedKeys(enrollment.id, published, m);
+    return published.itemKeys.length ? Math.floor((100 * done.size) / published.itemKeys.length) : 0;
+  }
+
+  private async requireEnrollment(user: UserEntity, course: CourseEntity): Promise<EnrollmentEntity> {
+    const enrollment = await this.findEnrollment(user.id, course.translationKey);
+    if (!enrollment) throw new ForbiddenException('Enrol in this course first.');
+    return enrollment;
+  }
+
+  /** Authors and admins may open any item to review it; learners need to be enrolled. */
+  private async viewer(user: UserEntity, course: CourseEntity): Promise<EnrollmentEntity | null> {
+    if (user.role === 'learner') return this.requireEnrollment(user, course);
+    return this.findEnrollment(user.id, course.translationKey);
+  }
+
+  async lesson(user: UserEntity, id: string): Promise<LessonDto> {
+    const { course, published } = await this.courses.itemContext(id);
+    const lesson = published.item(id)!;
+    if (lesson.type !== 'lesson') throw notFound('Lesson');
+    const enrollment = await this.viewer(user, course);
+    const done = enrollment ? await this.completedKeys(enrollment.id, published) : new Set<string>();
+    return published.lessonView(lesson, done.has(lesson.key!));
+  }
+
+  async completeLesson(user: UserEntity, id: string): Promise<ProgressResult> {
+    const { course, published } = await this.courses.itemContext(id);
+    const lesson = published.item(id)!;
+    if (lesson.type !== 'lesson') throw notFound('Lesson');
+    const enrollment = await this.requireEnrollment(user, course);
+    return this.record(user, enrollment.id, course.id, async (m) => {
+      await m.query(`INSERT INTO item_progress (enrollment_id, item_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [enrollment.id, lesson.key]);
+    });
+  }
+
+  async quiz(user: UserEntity, id: string): Promise<QuizDto> {
+    const { course, published } = await this.courses.itemContext(id);
+    const quiz = published.quiz(id);
+    if (!quiz) throw notFound('Quiz');
+    const enrollment = await this.viewer(user, course);
+    let best: { score: number; passed: boolean } | undefined;
+    if (enrollment) {
+      [best] = await this.ds.query(
+        `SELECT max(score)::int AS score, bool_or(passed) AS passed FROM quiz_attempts
+          WHERE enrollment_id = $1 AND item_key = $2 HAVING count(*) > 0`,
+        [enrollment.id, quiz.key],
+      );
+    }
+    return { ...published.quizView(quiz), ...(best ? { bestScore: best.score, passed: best.passed } : {}) };
+  }
+
+  async attempt(user: UserEntity, id: string, answers: Record<string, unknown>): Promise<AttemptResultDto> {
+    const { course, published } = await this.courses.itemContext(id);
+    const quiz = published.quiz(id);
+    if (!quiz) throw notFound('Quiz');
+    const enrollment = await this.requireEnrollment(user, course);
+    const { chosen, feedback, score, passed } = scoreAttempt(quiz, answers);
+    const result = await this.record(user, enrollment.id, course.id, async (m) => {
+      await m.query(
+        `INSERT INTO quiz_attempts (enrollment_id, item_key, item_id, course_version_id, answers, score, passed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [enrollment.id, quiz.key, id, published.versionId, JSON.stringify(Object.fromEntries(chosen)), score, passed],
+      );
+      if (passed) {
+        await m.query(`INSERT INTO item_progress (enrollment_id, item_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [enrollment.id, quiz.key]);
+      }
+    });
+    return { score, passed, feedback, ...result };
+  }
+
+  /**
+   * Applies one learner action and, when it finishes the course, records the completion and a pending
+   * certificate in the same transaction (the unique keys make it happen once). The certificate job is
+   * queued after the commit; if that fails, the sweeper queues it again from the database.
+   */
+  private async record(user: UserEntity, enrollmentId: string, courseId: string, action: (m: EntityManager) => Promise<void>): Promise<ProgressResult> {
+    const { progress, completed, certificateId } = await this.ds.transaction(async (m) => {
+      const enrollment = await m
+        .getRepository(EnrollmentEntity)
+        .createQueryBuilder('e')
+        .setLock('pessimistic_write')
+        .where('e.id = :enrollmentId', { enrollmentId })
+        .getOneOrFail();
+      await action(m);
+      const published = await this.courses.publishedById(courseId, m);
+      if (enrollment.status === 'completed') return { progress: 100, completed: true, certificateId: undefined };
+      const done = await this.completedKeys(enrollment.id, published, m);
+      if (done.size < published.itemKeys.length) {
+        return { progress: Math.floor((100 * done.size) / published.itemKeys.length), completed: false, certificateId: undefined };
+      }
+      const completedAt = new Date();
+      await m.getRepository(EnrollmentEntity).update(enrollment.id, { status: 'completed', completedAt });
+      const [cert] = await m.query(
+        `INSERT INTO certificates (code, user_id, enrollment_id, translation_key, course_id, holder_name, course_title, language, hours, completed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [
+          generateCertificateCode(), user.id, enrollment.id, enrollment.translationKey, courseId, user.name, published.doc.title,
+          published.doc.language, certificateHours(published.doc.estimatedMinutes), completedAt,
+        ],
+      );
+      return { progress: 100, completed: true, certificateId: cert?.id as string | undefined };
+    });
+    if (certificateId) await this.queue.enqueue(certificateId);
+    return { progress, completed };
+  }
+
+  async myEnrollments(user: UserEntity): Promise<MyEnrollmentDto[]> {
+    const enrollments = await this.ds.getRepository(EnrollmentEntity).find({ where: { userId: user.id }, order: { enrolledAt: 'DESC' } });
+    const out: MyEnrollmentDto[] = [];
+    for (const e of enrollments) {
+      const published = await this.courses.publishedById(e.courseId).catch(() => null);
+      if (!published) continue;
+      out.push({
+        course: { slug: published.slug, title: published.doc.title },
+        status: e.status,
+        progress: await this.progress(e, published),
+        enrolledAt: e.enrolledAt.toISOString(),
+        ...(e.completedAt ? { completedAt: e.completedAt.toISOString() } : {}),
+      });
+    }
+    return out;
+  }
+}
+
+/** Scores an answer sheet on the server: a question is right when exactly its correct options were chosen. */
+export function scoreAttempt(quiz: QuizDoc, answers: Record<string, unknown>) {
+  const chosen = checkAnswers(quiz, answers);
+  const feedback: QuestionFeedbackDto[] = quiz.questions.map((q) => {
+    const picked = chosen.get(q.id!) ?? [];
+    const right = new Set(q.options.filter((o) => o.correct).map((o) => o.id!));
+    return {
+      questionId: q.id!,
+      correct: picked.length === right.size && picked.every((o) => right.has(o)),
+      selected: picked.map((optionId) => ({ optionId, feedback: q.options.find((o) => o.id === optionId)!.feedback })),
+    };
+  });
+  const score = Math.round((100 * feedback.filter((f) => f.correct).length) / quiz.questions.length);
+  return { chosen, feedback, score, passed: score >= quiz.passingScore };
+}
+
+/** Validates a quiz answer sheet against the quiz; unanswered questions simply score as wrong. */
+function checkAnswers(quiz: QuizDoc, answers: Record<string, unknown>): Map<string, string[]> {
+  const problems: string[] = [];
+  const chosen = new Map<string, string[]>();
+  const questions = new Map(quiz.questions.map((q) => [q.id!, q]));
+  for (const [questionId, value] of Object.entries(answers)) {
+    const q = questions.get(questionId);
+    if (!q) {
+      problems.push(`answers.${questionId}: this quiz has no such question`);
+      continue;
+    }
+    const list = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(list) || !list.every((v) => typeof v === 'string')) {
+      problems.push(`answers.${questionId} must be a list of option ids`);
+      continue;
+    }
+    const unique = [...new Set(list as string[])];
+    const unknown = unique.filter((o) => !q.options.some((opt) => opt.id === o));
+    if (unknown.length) problems.push(`answers.${questionId}: unknown option ${unknown.join(', ')}`);
+    else if (q.kind !== 'multiple' && unique.length > 1) problems.push(`answers.${questionId}: choose only one option`);
+    else chosen.set(questionId, unique);
+  }
+  if (problems.length) throw new BadRequestException(problems);
+  return chosen;
+}

@@ -1,0 +1,264 @@
+// Shapes shared by the API, the web app, the course tools and the tests.
+// These are the wire types of shared/CONTRACT.md: change them only by keeping old forms working.
+
+export const LANGUAGES = ['es', 'en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Shortest password accepted at registration (API and web form). */
+export const PASSWORD_MIN_LENGTH = 8;
+
+export const ROLES = ['learner', 'author', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const INSTITUTION_TYPES = [
+  'migration',
+  'police',
+  'health',
+  'labour',
+  'justice',
+  'child-protection',
+  'foreign-affairs',
+  'women-affairs',
+  'local-government',
+  'civil-society',
+  'international-organization',
+  'academia',
+  'other',
+] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+
+/** The programme's countries, listed first in country pickers (ISO 3166-1 alpha-2). */
+export const PROGRAMME_COUNTRIES = [
+  'MX', 'GT', 'BZ', 'SV', 'HN', 'NI', 'CR', 'PA', 'DO', 'HT', 'BS', 'BB', 'SR',
+  'JM', 'TT', 'GY', 'CU', 'AG', 'DM', 'GD', 'KN', 'LC', 'VC',
+] as const;
+
+export const ITEM_TYPES = ['lesson', 'quiz'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+
+export const QUESTION_KINDS = ['single', 'multiple', 'truefalse'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const REPORT_GROUPS = ['country', 'institutionType', 'course'] as const;
+export type ReportGroup = (typeof REPORT_GROUPS)[number];
+
+export type CourseStatus = 'draft' | 'published';
+export type EnrollmentStatus = 'active' | 'completed';
+export type CertificateStatus = 'pending' | 'issued' | 'revoked';
+
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  country: string;
+  institution: string;
+  institutionType: InstitutionType;
+  position: string | null;
+  gender: string | null;
+  language: Language;
+}
+
+export interface CourseSummaryDto {
+  slug: string;
+  title: string;
+  summary: string;
+  language: Language;
+  topics: string[];
+  estimatedMinutes: number;
+  moduleCount: number;
+  /** Other languages of the same course: [{language, slug}]. */
+  translations: { language: Language; slug: string }[];
+}
+
+export interface OutlineItemDto {
+  id: string;
+  type: ItemType;
+  title: string;
+  completed?: boolean;
+}
+
+export interface EnrollmentStateDto {
+  status: EnrollmentStatus;
+  progress: number;
+}
+
+export interface CourseDetailDto {
+  slug: string;
+  title: string;
+  summary: string;
+  language: Language;
+  estimatedMinutes: number;
+  topics: string[];
+  objectives: string[];
+  audience: string;
+  glossary: GlossaryEntry[];
+  references: Reference[];
+  translations: { language: Language; slug: string }[];
+  modules: { id: string; title: string; items: OutlineItemDto[] }[];
+  enrollment?: EnrollmentStateDto;
+}
+
+export interface LessonDto {
+  id: string;
+  title: string;
+  html: string;
+  courseSlug: string;
+  next?: { id: string; type: ItemType; title: string };
+  previous?: { id: string; type: ItemType; title: string };
+  completed: boolean;
+}
+
+export interface QuizDto {
+  id: string;
+  title: string;
+  passingScore: number;
+  courseSlug: string;
+  questions: { id: string; prompt: string; kind: QuestionKind; options: { id: string; text: string }[] }[];
+  next?: { id: string; type: ItemType; title: string };
+  previous?: { id: string; type: ItemType; title: string };
+  bestScore?: number;
+  passed?: boolean;
+}
+
+export interface QuestionFeedbackDto {
+  questionId: string;
+  correct: boolean;
+  /** The options the learner chose, each with the author's explanation. */
+  selected: { optionId: string; feedback: string }[];
+}
+
+export interface AttemptResultDto {
+  score: number;
+  passed: boolean;
+  feedback: QuestionFeedbackDto[];
+  progress: number;
+  completed: boolean;
+}
+
+export interface MyEnrollmentDto {
+  course: { slug: string; title: string };
+  status: EnrollmentStatus;
+  progress: number;
+  enrolledAt: string;
+  completedAt?: string;
+}
+
+export interface MyCertificateDto {
+  code: string;
+  course: { slug: string; title: string };
+  status: CertificateStatus;
+  issuedAt?: string;
+}
+
+export interface VerifyDto {
+  valid: boolean;
+  status: CertificateStatus;
+  holderName: string;
+  courseTitle: string;
+  issuedAt: string | null;
+  hours: number;
+  code: string;
+  revokedReason?: string | null;
+}
+
+// ---- The course document: what GET /api/admin/courses/:slug returns and POST/PUT take ----
+
+export interface GlossaryEntry {
+  term: string;
+  definition: string;
+}
+
+export interface Reference {
+  title: string;
+  publisher: string;
+  year: number;
+  url?: string;
+}
+
+export interface OptionDoc {
+  id?: string;
+  key?: string;
+  text: string;
+  correct: boolean;
+  feedback: string;
+}
+
+export interface QuestionDoc {
+  id?: string;
+  key?: string;
+  kind: QuestionKind;
+  prompt: string;
+  options: OptionDoc[];
+}
+
+export interface LessonDoc {
+  id?: string;
+  key?: string;
+  type: 'lesson';
+  title: string;
+  markdown: string;
+}
+
+export interface QuizDoc {
+  id?: string;
+  key?: string;
+  type: 'quiz';
+  title: string;
+  passingScore: number;
+  questions: QuestionDoc[];
+}
+
+export type ItemDoc = LessonDoc | QuizDoc;
+
+export interface ModuleDoc {
+  id?: string;
+  key?: string;
+  title: string;
+  items: ItemDoc[];
+}
+
+export interface CourseDocument {
+  slug: string;
+  /** Courses with the same translationKey are translations of one another (one course for certificates and reports). */
+  translationKey: string;
+  language: Language;
+  title: string;
+  summary: string;
+  audience: string;
+  objectives: string[];
+  topics: string[];
+  estimatedMinutes: number;
+  glossary: GlossaryEntry[];
+  references: Reference[];
+  modules: ModuleDoc[];
+}
+
+/** Certificate hours shown on the PDF and the verify page: study time rounded up to the half hour. */
+export function certificateHours(estimatedMinutes: number): number {
+  return Math.max(0.5, Math.ceil(estimatedMinutes / 30) / 2);
+}
+
+export interface ReportRowDto {
+  /** The group's value: an ISO country code, an institution type, or a course's translation key. */
+  group: string;
+  /** A readable name for the group (course title for courses; the code itself otherwise). */
+  label: string;
+  enrollments: number;
+  completions: number;
+  certificates: number;
+}
+
+export interface ReportSummaryDto {
+  groupBy: ReportGroup;
+  from: string | null;
+  to: string | null;
+  rows: ReportRowDto[];
+  totals: { enrollments: number; completions: number; certificates: number };
+}
+
+export interface ApiErrorDto {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+}

@@ -1,0 +1,91 @@
+// Validation of a course document sent to the API as JSON. Browser-safe: no Node built-ins.
+import { z } from 'zod';
+import type { CourseDocument } from '@ecampus/contracts';
+import { checkLessonMarkdown } from './check-markdown';
+import {
+  asList,
+  courseFields,
+  duplicates,
+  formatPath,
+  isRecord,
+  itemsList,
+  keySchema,
+  languageSchema,
+  lessonMarkdown,
+  modulesList,
+  optionFields,
+  parseWith,
+  questionFields,
+  keyed,
+  quizIssues,
+  quizFields,
+  titleSchema,
+  type Issue,
+  type Path,
+} from './rules';
+
+/** Fields the API returns with a course; clients may send them back, and they are ignored. */
+export const READ_ONLY_COURSE_FIELDS = [
+  'id',
+  'status',
+  'version',
+  'updatedAt',
+  'createdAt',
+  'publishedAt',
+  'publishedVersion',
+  'owner',
+  'ownerId',
+  'translations',
+] as const;
+
+const identity = { id: z.string().optional(), key: keySchema.optional() };
+const option = z.strictObject({ ...optionFields, ...identity });
+const question = z.strictObject({ ...identity, ...questionFields(option) });
+const lesson = z.strictObject({ ...identity, type: z.literal('lesson'), title: titleSchema, markdown: lessonMarkdown });
+const quiz = z.strictObject({ ...identity, type: z.literal('quiz'), ...quizFields(question) });
+const moduleSchema = z.strictObject({ ...identity, title: titleSchema, items: itemsList(z.discriminatedUnion('type', [lesson, quiz])) });
+const courseDocument = z.strictObject({
+  ...courseFields,
+  translationKey: keySchema.optional(),
+  language: languageSchema,
+  modules: modulesList(moduleSchema),
+});
+
+export type DocumentValidation =
+  | { ok: true; value: CourseDocument }
+  | { ok: false; errors: { path: string; message: string }[] };
+
+/**
+ * Validates a whole course document (POST/PUT). Read-only fields are dropped; `id` is kept on modules,
+ * items, questions and options; `translationKey` defaults to the slug.
+ */
+export function validateCourseDocument(input: unknown): DocumentValidation {
+  if (!isRecord(input)) return { ok: false, errors: [{ path: '', message: 'a course document must be a JSON object' }] };
+  const writable = Object.fromEntries(Object.entries(input).filter(([k]) => !(READ_ONLY_COURSE_FIELDS as readonly string[]).includes(k)));
+  const { value, issues } = parseWith(courseDocument, writable);
+  issues.push(...documentIssues(writable));
+  if (!value || issues.length > 0) return { ok: false, errors: issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+  return { ok: true, value: { ...value, translationKey: value.translationKey ?? value.slug } };
+}
+
+function documentIssues(doc: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  const modules = asList(doc.modules);
+  const moduleKeys = modules.flatMap((m, i) => keyed(m, ['modules', i]));
+  const items = modules.flatMap((m, i) => asList(isRecord(m) ? m.items : undefined).map((item, j) => ({ item, path: ['modules', i, 'items', j] })));
+  const itemKeys = items.flatMap(({ item, path }) => keyed(item, path));
+  for (const { entry, first } of duplicates(moduleKeys))
+    issues.push({ path: [...entry.path, 'key'], message: `duplicate module key "${entry.key}" (also used by ${formatPath(first.path)})` });
+  for (const { entry, first } of duplicates(itemKeys))
+    issues.push({ path: [...entry.path, 'key'], message: `duplicate item key "${entry.key}" (also used by ${formatPath(first.path)})` });
+
+  const lessonKeys = new Set(items.flatMap(({ item, path }) => (isRecord(item) && item.type === 'lesson' ? keyed(item, path) : [])).map((k) => k.key));
+  for (const { item, path } of items) {
+    if (!isRecord(item)) continue;
+    if (item.type === 'lesson' && typeof item.markdown === 'string') {
+      for (const p of checkLessonMarkdown(item.markdown, { lessonKeys, allowHtml: true })) issues.push({ path: [...path, 'markdown'], message: `line ${p.line}: ${p.message}` });
+    }
+    if (item.type === 'quiz') issues.push(...quizIssues(item.questions, [...path, 'questions']));
+  }
+  return issues;
+}
