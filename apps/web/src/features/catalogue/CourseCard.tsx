@@ -1,0 +1,51 @@
+import { Link } from 'react-router';
+import type { CourseSummaryDto } from '@ecampus/contracts';
+import { useFormat, useMessages } from '../../lib/i18n';
+import { routes } from '../../routes';
+import { messages, topicName } from './messages';
+
+export function CourseCard({ course }: { course: CourseSummaryDto }) {
+  const t = useMessages(messages);
+  const format = useFormat();
+  return (
+    <article className="card course-card">
+      <h2 className="card__title" lang={course.language}>
+        <Link to={routes.course(course.slug)} className="card__link">
+          {course.title}
+        </Link>
+      </h2>
+      <p className="card__summary" lang={course.language}>
+        {course.summary}
+      </p>
+      <dl className="meta">
+        <div>
+          <dt className="visually-hidden">{t.duration}</dt>
+          <dd>
+            <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="2" />
+              <path d="M12 7v5l3 2" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+            {t.minutes(format.number(course.estimatedMinutes))}
+          </dd>
+        </div>
+        <div>
+          <dt className="visually-hidden">{t.moduleCount}</dt>
+          <dd>{t.modules(course.moduleCount)}</dd>
+        </div>
+        <div>
+          <dt className="visually-hidden">{t.courseLanguage}</dt>
+          <dd>{format.languageName(course.language)}</dd>
+        </div>
+      </dl>
+      {course.topics.length > 0 ? (
+        <ul className="tags">
+          {course.topics.map((topic) => (
+            <li key={topic} className="tag">
+              {topicName(t, topic)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  );
+}

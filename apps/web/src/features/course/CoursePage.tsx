@@ -1,0 +1,304 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { CourseDetailDto, OutlineItemDto } from '@ecampus/contracts';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHeading } from '../../components/PageHeading';
+import { ProgressBar } from '../../components/ProgressBar';
+import { Skeleton } from '../../components/Skeleton';
+import { ItemIcon } from '../../components/ItemIcon';
+import { messages as sharedMessages } from '../../components/messages';
+import { ApiError } from '../../lib/http';
+import { useFormat, useMessages } from '../../lib/i18n';
+import { invalidate, useResource } from '../../lib/resource';
+import { routes } from '../../routes';
+import { useAuth } from '../auth/auth-context';
+import { courseKey, getCourse, postEnroll } from './api';
+import { messages } from './messages';
+
+/** The first item not yet completed, in outline order (undefined when all are done). */
+export function firstUnfinished(course: CourseDetailDto): OutlineItemDto | undefined {
+  for (const module of course.modules) for (const item of module.items) if (!item.completed) return item;
+  return undefined;
+}
+
+function firstItem(course: CourseDetailDto): OutlineItemDto | undefined {
+  return course.modules.find((m) => m.items.length > 0)?.items[0];
+}
+
+export default function CoursePage() {
+  const { slug = '' } = useParams();
+  const t = useMessages(messages);
+  const shared = useMessages(sharedMessages);
+  const course = useResource(courseKey(slug), (signal) => getCourse(slug, signal));
+
+  if (course.error) {
+    const notFound = course.error instanceof ApiError && course.error.status === 404;
+    return (
+      <div className="container page">
+        <PageHeading>{notFound ? t.notFoundTitle : shared.errorTitle}</PageHeading>
+        <ErrorNotice error={course.error} onRetry={course.reload} />
+        <p>
+          <Link to={routes.catalogue()}>{shared.backToCatalogue}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  if (!course.data) {
+    return (
+      <div className="container page">
+        <PageHeading loading />
+        <Skeleton lines={3} className="skeleton--lead" />
+        <Skeleton lines={2} className="skeleton--panel" />
+        <Skeleton lines={6} />
+      </div>
+    );
+  }
+
+  return <CourseView course={course.data} onChanged={course.reload} />;
+}
+
+function CourseView({ course, onChanged }: { course: CourseDetailDto; onChanged: () => void }) {
+  const t = useMessages(messages);
+  const shared = useMessages(sharedMessages);
+  const format = useFormat();
+  const enrolled = Boolean(course.enrollment);
+
+  useEffect(() => {
+    // The learner will likely open a lesson next: fetch its code now, while they read.
+    if (enrolled) void import('../lesson/LessonPage');
+  }, [enrolled]);
+
+  return (
+    <div className="container page">
+      <p className="breadcrumb">
+        <Link to={routes.catalogue()}>{shared.backToCatalogue}</Link>
+      </p>
+      <div className="course-layout">
+      <div className="course-layout__intro">
+      <PageHeading lang={course.language} title={course.title}>
+        {course.title}
+      </PageHeading>
+      <p className="lead" lang={course.language}>
+        {course.summary}
+      </p>
+      </div>
+
+      <div className="course-layout__aside">
+      <dl className="meta meta--course">
+        <div>
+          <dt>{t.duration}</dt>
+          <dd>{t.minutes(format.number(course.estimatedMinutes))}</dd>
+        </div>
+        <div>
+          <dt>{t.modules}</dt>
+          <dd>{t.modulesCount(course.modules.length)}</dd>
+        </div>
+        <div>
+          <dt>{t.language}</dt>
+          <dd>{format.languageName(course.language)}</dd>
+        </div>
+      </dl>
+
+      {course.translations.length > 0 ? (
+        <p className="translations">
+          {t.alsoIn}{' '}
+          {course.translations.map((tr, index) => (
+            <span key={tr.slug}>
+              {index > 0 ? ', ' : null}
+              <Link to={routes.course(tr.slug)} hrefLang={tr.language} lang={tr.language}>
+                {format.languageName(tr.language)}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+
+      <EnrollmentPanel course={course} onChanged={onChanged} />
+      </div>
+
+      <div className="course-layout__body">
+      <section className="section section--first" aria-labelledby="about-heading">
+        <h2 id="about-heading">{t.about}</h2>
+        <div lang={course.language}>
+          {course.objectives.length > 0 ? (
+            <>
+              <p className="strong">{t.objectives}</p>
+              <ul className="list">
+                {course.objectives.map((objective) => (
+                  <li key={objective}>{objective}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+        {course.audience ? (
+          <>
+            <h3>{t.audience}</h3>
+            <p lang={course.language}>{course.audience}</p>
+          </>
+        ) : null}
+      </section>
+
+      <Outline course={course} />
+
+      {course.glossary.length > 0 ? (
+        <details className="disclosure">
+          <summary>
+            <h2 className="disclosure__title">{t.glossary}</h2>
+          </summary>
+          <dl className="glossary" lang={course.language}>
+            {course.glossary.map((entry) => (
+              <div key={entry.term}>
+                <dt>{entry.term}</dt>
+                <dd>{entry.definition}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+
+      {course.references.length > 0 ? (
+        <details className="disclosure">
+          <summary>
+            <h2 className="disclosure__title">{t.references}</h2>
+          </summary>
+          <ul className="references" lang={course.language}>
+            {course.references.map((ref) => (
+              <li key={`${ref.title}-${ref.year}`}>
+                {ref.url ? (
+                  <a href={ref.url} rel="noopener noreferrer" target="_blank">
+                    {ref.title}
+                  </a>
+                ) : (
+                  <cite>{ref.title}</cite>
+                )}
+                . {ref.publisher}, {ref.year}.
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      </div>
+      </div>
+    </div>
+  );
+}
+
+function EnrollmentPanel({ course, onChanged }: { course: CourseDetailDto; onChanged: () => void }) {
+  const t = useMessages(messages);
+  const { user } = useAuth();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [justEnrolled, setJustEnrolled] = useState(false);
+  const startRef = useRef<HTMLAnchorElement>(null);
+
+  useEffect(() => {
+    if (justEnrolled && course.enrollment) startRef.current?.focus();
+  }, [justEnrolled, course.enrollment]);
+
+  const enroll = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await postEnroll(course.slug);
+      invalidate('/api/me/');
+      setJustEnrolled(true);
+      onChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!course.enrollment) {
+    if (user === null) {
+      const here = routes.course(course.slug);
+      return (
+        <div className="panel">
+          <Link className="button" to={routes.signIn(here)}>
+            {t.signInToEnroll}
+          </Link>{' '}
+          <Link to={routes.signUp(here)}>{t.signUpToEnroll}</Link>
+        </div>
+      );
+    }
+    return (
+      <div className="panel">
+        <button type="button" className="button" onClick={enroll} aria-disabled={busy || user === undefined}>
+          {busy ? t.enrolling : t.enroll}
+        </button>
+        {error ? <ErrorNotice error={error} /> : null}
+      </div>
+    );
+  }
+
+  const next = firstUnfinished(course);
+  const completed = course.enrollment.status === 'completed' || !next;
+  const target = next ?? firstItem(course);
+
+  return (
+    <div className="panel">
+      {justEnrolled ? (
+        <p className="notice notice--success" role="status">
+          {t.enrolled}
+        </p>
+      ) : null}
+      <ProgressBar value={course.enrollment.progress} label={t.progress} />
+      {completed ? (
+        <p>
+          {t.completedCourse} <Link to={routes.myCertificates()}>{t.seeCertificate}</Link>
+        </p>
+      ) : null}
+      {target ? (
+        <Link ref={startRef} className="button" to={routes.item(target)}>
+          {completed ? t.review : next && course.enrollment.progress > 0 ? t.continueItem(next.title) : t.start}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+function Outline({ course }: { course: CourseDetailDto }) {
+  const t = useMessages(messages);
+  const enrolled = Boolean(course.enrollment);
+  return (
+    <section className="section" aria-labelledby="outline-heading">
+      <h2 id="outline-heading">{t.outline}</h2>
+      {!enrolled ? <p className="muted">{t.enrollToOpen}</p> : null}
+      <ol className="outline">
+        {course.modules.map((module, index) => (
+          <li key={module.id} className="outline__module">
+            <h3 className="outline__module-title">
+              <span className="outline__module-number">{t.moduleLabel(index + 1)}</span>
+              <span lang={course.language}>{module.title}</span>
+            </h3>
+            <ol className="outline__items">
+              {module.items.map((item) => (
+                <li key={item.id} className={`outline__item${item.completed ? ' outline__item--done' : ''}`}>
+                  <ItemIcon type={item.type} />
+                  <span className="outline__type">{item.type === 'quiz' ? t.quiz : t.lesson}</span>
+                  <span className="outline__title" lang={course.language}>
+                    {enrolled ? <Link to={routes.item(item)}>{item.title}</Link> : item.title}
+                  </span>
+                  {enrolled ? (
+                    <span className={`status-mark${item.completed ? ' status-mark--done' : ''}`}>
+                      {item.completed ? (
+                        <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                          <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" />
+                        </svg>
+                      ) : null}
+                      <span className={item.completed ? '' : 'visually-hidden'}>{item.completed ? t.done : t.notDone}</span>
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

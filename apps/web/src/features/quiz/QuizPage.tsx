@@ -1,0 +1,271 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import type { AttemptResultDto, QuestionFeedbackDto, QuizDto } from '@ecampus/contracts';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { ItemPager } from '../../components/ItemPager';
+import { PageHeading } from '../../components/PageHeading';
+import { Skeleton } from '../../components/Skeleton';
+import { messages as sharedMessages } from '../../components/messages';
+import { ApiError } from '../../lib/http';
+import { useFormat, useMessages } from '../../lib/i18n';
+import { invalidate, useResource } from '../../lib/resource';
+import { routes } from '../../routes';
+import { courseKey } from '../course/api';
+import { CourseTrail, useCourse } from '../course/CourseTrail';
+import { getQuiz, postAttempt, quizKey } from './api';
+import { messages } from './messages';
+
+type Question = QuizDto['questions'][number];
+
+const questionId = (q: Question) => `question-${q.id}`;
+const optionId = (q: Question, optionIdValue: string) => `question-${q.id}-option-${optionIdValue}`;
+
+export default function QuizPage() {
+  const { id = '' } = useParams();
+  const t = useMessages(messages);
+  const shared = useMessages(sharedMessages);
+  const quiz = useResource(quizKey(id), (signal) => getQuiz(id, signal));
+  const course = useCourse(quiz.data?.courseSlug);
+
+  if (quiz.error) {
+    const status = quiz.error instanceof ApiError ? quiz.error.status : 0;
+    return (
+      <div className="container page">
+        <PageHeading>{status === 404 ? t.notFoundTitle : status === 403 ? t.notEnrolledTitle : shared.errorTitle}</PageHeading>
+        <ErrorNotice error={quiz.error} onRetry={quiz.reload} message={status === 403 ? t.notEnrolled : undefined} />
+        <p>
+          <Link to={routes.catalogue()}>{shared.backToCatalogue}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="container page page--reading">
+      <CourseTrail slug={quiz.data?.courseSlug} course={course.data} backLabel={t.backToCourse} />
+      {quiz.data ? (
+        <QuizView key={quiz.data.id} quiz={quiz.data} lang={course.data?.language} />
+      ) : (
+        <>
+          <PageHeading loading />
+          <Skeleton lines={8} className="skeleton--lesson" />
+        </>
+      )}
+    </div>
+  );
+}
+
+function QuizView({ quiz, lang }: { quiz: QuizDto; lang: string | undefined }) {
+  const t = useMessages(messages);
+  const format = useFormat();
+  const [answers, setAnswers] = useState<Record<string, string[]>>({});
+  const [missing, setMissing] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<AttemptResultDto | null>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [focusFirst, setFocusFirst] = useState(false);
+
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+
+  useEffect(() => {
+    if (!focusFirst) return;
+    setFocusFirst(false);
+    formRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [focusFirst]);
+
+  const feedbackFor = (q: Question): QuestionFeedbackDto | undefined => result?.feedback.find((f) => f.questionId === q.id);
+
+  const choose = (q: Question, option: string, checked: boolean) => {
+    setAnswers((prev) => {
+      const current = prev[q.id] ?? [];
+      const next = q.kind === 'multiple' ? (checked ? [...current, option] : current.filter((o) => o !== option)) : [option];
+      return { ...prev, [q.id]: next };
+    });
+    if (missing.includes(q.id)) setMissing((prev) => prev.filter((m) => m !== q.id));
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy || result) return;
+    const unanswered = quiz.questions.filter((q) => !(answers[q.id]?.length)).map((q) => q.id);
+    setMissing(unanswered);
+    if (unanswered.length > 0) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const outcome = await postAttempt(quiz.id, answers);
+      invalidate(courseKey(quiz.courseSlug));
+      invalidate(quizKey(quiz.id));
+      invalidate('/api/me/');
+      setResult(outcome);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const retry = () => {
+    setResult(null);
+    setAnswers({});
+    setMissing([]);
+    setFocusFirst(true);
+  };
+
+  const passing = format.percent(quiz.passingScore);
+  const total = quiz.questions.length;
+
+  return (
+    <div className="quiz">
+      <PageHeading lang={lang} title={quiz.title}>
+        {quiz.title}
+      </PageHeading>
+      <p>{t.intro(total, passing)}</p>
+      {quiz.bestScore !== undefined && !result ? (
+        <p className={quiz.passed ? 'badge badge--done' : 'muted'}>
+          {quiz.passed ? t.alreadyPassed(format.percent(quiz.bestScore)) : t.bestSoFar(format.percent(quiz.bestScore))}
+        </p>
+      ) : null}
+
+      {result ? (
+        <section className={`result ${result.passed ? 'result--passed' : 'result--failed'}`} aria-labelledby="result-heading">
+          <h2 id="result-heading" tabIndex={-1} ref={resultRef}>
+            {t.resultTitle}
+          </h2>
+          <p className="result__score">{t.score(format.percent(result.score))}</p>
+          <p>{t.rightCount(result.feedback.filter((f) => f.correct).length, total)}</p>
+          <p className="result__verdict" role="status">
+            {result.passed ? t.passed : t.failed(passing)}
+          </p>
+          {result.completed ? (
+            <p className="notice notice--success">
+              {t.courseCompleted} <Link to={routes.myCertificates()}>{t.seeCertificates}</Link>
+            </p>
+          ) : null}
+          <div className="actions">
+            {result.passed && quiz.next ? (
+              <Link className="button" to={routes.item(quiz.next)}>
+                {t.nextItem(quiz.next.title)}
+              </Link>
+            ) : null}
+            {result.passed && !quiz.next ? (
+              <Link className="button" to={routes.course(quiz.courseSlug)}>
+                {t.backToCourse}
+              </Link>
+            ) : null}
+            <button type="button" className={`button${result.passed ? ' button--secondary' : ''}`} onClick={retry}>
+              {t.retry}
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      <ErrorSummary
+        title={t.errorSummaryTitle}
+        attempt={attempt}
+        errors={quiz.questions
+          .map((q, index) => ({ q, index }))
+          .filter(({ q }) => missing.includes(q.id))
+          .map(({ q, index }) => ({
+            fieldId: optionId(q, q.options[0]?.id ?? ''),
+            message: `${t.questionNumber(index + 1, total)}: ${t.answerThis}`,
+          }))}
+      />
+
+      <form className="form quiz__form" onSubmit={onSubmit} noValidate ref={formRef}>
+        {quiz.questions.map((q, index) => {
+          const feedback = feedbackFor(q);
+          const isMissing = missing.includes(q.id);
+          const hintId = `${questionId(q)}-hint`;
+          const errorId = `${questionId(q)}-error`;
+          const feedbackId = `${questionId(q)}-feedback`;
+          const describedBy = [hintId, isMissing ? errorId : null, feedback ? feedbackId : null].filter(Boolean).join(' ');
+          const chosen = answers[q.id] ?? [];
+          return (
+            <fieldset
+              key={q.id}
+              id={questionId(q)}
+              className={`question${isMissing ? ' question--error' : ''}${feedback ? (feedback.correct ? ' question--right' : ' question--wrong') : ''}`}
+              aria-describedby={describedBy}
+            >
+              <legend className="question__legend">
+                <span className="question__number">{t.questionNumber(index + 1, total)}</span>
+                <span className="question__prompt" lang={lang}>
+                  {q.prompt}
+                </span>
+              </legend>
+              <p className="field__hint" id={hintId}>
+                {q.kind === 'multiple' ? t.chooseMany : t.chooseOne}
+              </p>
+              {isMissing ? (
+                <p className="field__error" id={errorId}>
+                  {t.answerThis}
+                </p>
+              ) : null}
+              <div className="options">
+                {q.options.map((option) => {
+                  const inputId = optionId(q, option.id);
+                  return (
+                    <div className="option" key={option.id}>
+                      <input
+                        id={inputId}
+                        type={q.kind === 'multiple' ? 'checkbox' : 'radio'}
+                        name={questionId(q)}
+                        value={option.id}
+                        checked={chosen.includes(option.id)}
+                        disabled={Boolean(result)}
+                        onChange={(e) => choose(q, option.id, e.target.checked)}
+                      />
+                      <label htmlFor={inputId} lang={lang}>
+                        {option.text}
+                      </label>
+                    </div>
+                  );
+                })}
+              </div>
+              {feedback ? (
+                <div className={`feedback ${feedback.correct ? 'feedback--right' : 'feedback--wrong'}`} id={feedbackId}>
+                  <p className="feedback__verdict">
+                    <span aria-hidden="true">{feedback.correct ? '✓ ' : '✗ '}</span>
+                    {feedback.correct ? t.correct : t.incorrect}
+                  </p>
+                  {feedback.selected.map((s) => {
+                    const text = q.options.find((o) => o.id === s.optionId)?.text ?? '';
+                    return (
+                      <div key={s.optionId} className="feedback__item">
+                        <p className="feedback__answer">
+                          {t.yourAnswer} <span lang={lang}>{text}</span>
+                        </p>
+                        <p lang={lang}>{s.feedback}</p>
+                      </div>
+                    );
+                  })}
+                </div>
+              ) : null}
+            </fieldset>
+          );
+        })}
+        {error ? <ErrorNotice error={error} /> : null}
+        {!result ? (
+          <button type="submit" className="button button--block" aria-disabled={busy}>
+            {busy ? t.submitting : t.submit}
+          </button>
+        ) : (
+          <button type="button" className="button button--block button--secondary" onClick={retry}>
+            {t.retry}
+          </button>
+        )}
+      </form>
+      <ItemPager previous={quiz.previous} next={quiz.next} labels={t} lang={lang} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { defineMessages } from '../../lib/i18n';
+
+const es = {
+  notFoundTitle: 'Cuestionario no encontrado',
+  notEnrolledTitle: 'Inscríbase para hacer este cuestionario',
+  notEnrolled: 'Este cuestionario forma parte de un curso en el que aún no está inscrito. Búsquelo en el catálogo e inscríbase.',
+  backToCourse: 'Volver al índice del curso',
+  intro: (questions: number, passing: string) =>
+    `${questions === 1 ? '1 pregunta' : `${questions} preguntas`}. Para aprobar necesita ${passing} de respuestas correctas. Puede intentarlo las veces que quiera.`,
+  alreadyPassed: (best: string) => `Ya aprobó este cuestionario (mejor resultado: ${best}).`,
+  bestSoFar: (best: string) => `Su mejor resultado hasta ahora: ${best}.`,
+  questionNumber: (n: number, total: number) => `Pregunta ${n} de ${total}`,
+  chooseOne: 'Elija una respuesta.',
+  chooseMany: 'Elija todas las respuestas correctas.',
+  answerThis: 'Responda esta pregunta.',
+  errorSummaryTitle: 'Faltan respuestas',
+  submit: 'Enviar respuestas',
+  submitting: 'Enviando…',
+  resultTitle: 'Su resultado',
+  score: (score: string) => `Puntuación: ${score}`,
+  rightCount: (right: number, total: number) => `Respondió bien ${right} de ${total} preguntas.`,
+  passed: '¡Aprobado! Buen trabajo.',
+  failed: (passing: string) => `Aún no aprueba: necesita ${passing}. Lea las explicaciones y vuelva a intentarlo.`,
+  courseCompleted: '¡Ha completado el curso! Estamos preparando su certificado.',
+  seeCertificates: 'Ver mis certificados',
+  retry: 'Volver a intentarlo',
+  nextItem: (title: string) => `Siguiente: ${title}`,
+  correct: 'Correcta',
+  incorrect: 'Incorrecta',
+  yourAnswer: 'Su respuesta:',
+  previous: 'Anterior',
+  next: 'Siguiente',
+  pager: 'Elementos anteriores y siguientes del curso',
+};
+
+export type QuizMessages = typeof es;
+
+const en: QuizMessages = {
+  notFoundTitle: 'Quiz not found',
+  notEnrolledTitle: 'Enrol to take this quiz',
+  notEnrolled: 'This quiz is part of a course you are not enrolled in yet. Find it in the catalogue and enrol.',
+  backToCourse: 'Back to the course outline',
+  intro: (questions: number, passing: string) =>
+    `${questions === 1 ? '1 question' : `${questions} questions`}. To pass you need ${passing} of the answers right. You can try as many times as you like.`,
+  alreadyPassed: (best: string) => `You have already passed this quiz (best score: ${best}).`,
+  bestSoFar: (best: string) => `Your best score so far: ${best}.`,
+  questionNumber: (n: number, total: number) => `Question ${n} of ${total}`,
+  chooseOne: 'Choose one answer.',
+  chooseMany: 'Choose all the right answers.',
+  answerThis: 'Answer this question.',
+  errorSummaryTitle: 'Some answers are missing',
+  submit: 'Submit answers',
+  submitting: 'Submitting…',
+  resultTitle: 'Your result',
+  score: (score: string) => `Score: ${score}`,
+  rightCount: (right: number, total: number) => `You answered ${right} of ${total} questions right.`,
+  passed: 'Passed! Well done.',
+  failed: (passing: string) => `Not passed yet: you need ${passing}. Read the explanations and try again.`,
+  courseCompleted: 'You have completed the course! We are preparing your certificate.',
+  seeCertificates: 'See my certificates',
+  retry: 'Try again',
+  nextItem: (title: string) => `Next: ${title}`,
+  correct: 'Correct',
+  incorrect: 'Incorrect',
+  yourAnswer: 'Your answer:',
+  previous: 'Previous',
+  next: 'Next',
+  pager: 'Previous and next items of the course',
+};
+
+export const messages = defineMessages({ es, en });

@@ -1,0 +1,45 @@
+import type { ItemType } from '@ecampus/contracts';
+
+/** Route patterns, as the router matches them. */
+export const PATHS = {
+  catalogue: '/',
+  signUp: '/signup',
+  signIn: '/signin',
+  course: '/courses/:slug',
+  lesson: '/lessons/:id',
+  quiz: '/quizzes/:id',
+  myCourses: '/my/courses',
+  myCertificates: '/my/certificates',
+  adminReports: '/admin/reports',
+} as const;
+
+const enc = encodeURIComponent;
+
+/** Links to the app's pages. */
+export const routes = {
+  catalogue: () => PATHS.catalogue,
+  signUp: (next?: string) => (next ? `${PATHS.signUp}?next=${enc(next)}` : PATHS.signUp),
+  signIn: (next?: string) => (next ? `${PATHS.signIn}?next=${enc(next)}` : PATHS.signIn),
+  course: (slug: string) => `/courses/${enc(slug)}`,
+  lesson: (id: string) => `/lessons/${enc(id)}`,
+  quiz: (id: string) => `/quizzes/${enc(id)}`,
+  item: (item: { id: string; type: ItemType }) => (item.type === 'quiz' ? routes.quiz(item.id) : routes.lesson(item.id)),
+  myCourses: () => PATHS.myCourses,
+  myCertificates: () => PATHS.myCertificates,
+  adminReports: () => PATHS.adminReports,
+} as const;
+
+/** Pages served by the API, not the app: link to them with a plain <a href>, never the router. */
+export const serverPages = {
+  verify: (code: string) => `/verify/${enc(code)}`,
+  certificatePdf: (code: string) => `/api/certificates/${enc(code)}/pdf`,
+  enrollmentsCsv: (query: string) => `/api/admin/reports/enrollments.csv${query ? `?${query}` : ''}`,
+} as const;
+
+/** A `next` parameter is only followed to a path of this app (no other origin, no server page). */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return PATHS.catalogue;
+  if (next.startsWith('/api/') || next.startsWith('/verify/')) return PATHS.catalogue;
+  if (next.startsWith(PATHS.signIn) || next.startsWith(PATHS.signUp)) return PATHS.catalogue;
+  return next;
+}
