@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { completeCourse, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
+import { ROOT } from '../support/env';
+
+function startWorker(app: TestApp): ChildProcess {
+  // Started with node itself: signals sent to an npm/npx wrapper would not reach it.
+  return spawn(process.execPath, [join(ROOT, 'apps/api/dist/worker.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: app.config.databaseUrl,
+      REDIS_URL: app.config.redisUrl,
+      QUEUE_PREFIX: app.config.queuePrefix,
+      PUBLIC_URL: app.config.publicUrl,
+      LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+const count = async (app: TestApp, sql: string) => (await app.ds.query(sql))[0].n as number;
+
+describe('the certificate worker as its own process', () => {
+  let app: TestApp;
+  let worker: ChildProcess | undefined;
+  before(async () => {
+    // The API queues jobs on Redis but runs no worker: only the separate process renders.
+    app = await startTestApp({ redis: true, worker: false });
+  });
+  after(async () => {
+    worker?.kill('SIGKILL');
+    await app.close();
+  });
+
+  it('renders a real PDF: the holder name with accents, the course, the code, and a QR code of the verify URL', async () => {
+    worker = startWorker(app);
+    const learner = await signUp(app.server, { name: 'Nguyễn Thị Minh Khai Ñandú' });
+    await learner.agent.post('/api/courses/curso-de-prueba/enroll').expect(201);
+    await completeCourse(app, learner.agent, 'curso-de-prueba');
+    const cert = await waitFor(async () => {
+      const [c] = (await learner.agent.get('/api/me/certificates').expect(200)).body;
+      return c?.status === 'issued' && c;
+    }, 'the worker to issue the certificate');
+    const res = await learner.agent
+      .get(`/api/certificates/${cert.code}/pdf`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const dir = mkdtempSync(join(tmpdir(), 'ecampus-cert-'));
+    const pdf = join(dir, 'certificate.pdf');
+    writeFileSync(pdf, res.body as Buffer);
+    execFileSync('qpdf', ['--check', pdf], { stdio: 'ignore' });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    assert.ok(text.includes('Nguyễn Thị Minh Khai Ñandú'), text);
+    assert.ok(text.includes('Curso de prueba sobre derivación'), text);
+    assert.ok(text.includes(cert.code), text);
+    assert.match(text, /Certificado de finalización/);
+    assert.match(text, /OIM/);
+    execFileSync('pdftoppm', ['-png', '-r', '100', '-singlefile', pdf, join(dir, 'page')]);
+    const qr = execFileSync('sh', ['-c', `zbarimg -q --raw ${join(dir, 'page.png')} 2>/dev/null`], { encoding: 'utf8' }).trim();
+    assert.equal(qr, `https://ecampus.test/verify/${cert.code}`);
+  });
+
+  it('still issues every certificate exactly once when the worker is killed in the middle of its jobs', async () => {
+    const learners = 16;
+    for (let i = 0; i < learners; i++) {
+      const l = await signUp(app.server, { name: `Persona Número ${i}` });
+      await l.agent.post('/api/courses/sample-course/enroll').expect(201);
+      await completeCourse(app, l.agent, 'sample-course');
+    }
+    const total = learners + 1;
+    // Kill it as soon as it has issued something new, while it is working through the rest.
+    await waitFor(async () => (await count(app, `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued'`)) > 1, 'work to start');
+    worker!.kill('SIGKILL');
+    await new Promise((r) => worker!.once('exit', r));
+    const issuedAtKill = await count(app, `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued'`);
+    assert.ok(issuedAtKill < total, 'the worker was killed before finishing');
+
+    worker = startWorker(app);
+    await waitFor(
+      async () => (await count(app, `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued'`)) === total,
+      'a new worker to finish every certificate',
+      60_000,
+    );
+    assert.equal(await count(app, `SELECT count(*)::int AS n FROM certificates`), total);
+    assert.equal(await count(app, `SELECT count(*)::int AS n FROM certificate_files`), total);
+    assert.equal(await count(app, `SELECT count(*)::int AS n FROM (SELECT user_id FROM certificates GROUP BY user_id HAVING count(*) > 1) d`), 0);
+    assert.equal(await count(app, `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued' AND issued_at IS NULL`), 0);
+  });
+});
