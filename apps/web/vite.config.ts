@@ -12,6 +12,8 @@ export default defineConfig({
     alias: {
       // The wire types, from source: no need to build libs/contracts first.
       '@ecampus/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
+      // The lesson renderer learners get from the API, from source too: the studio's live preview is the same code.
+      '@ecampus/course-format/browser': fileURLToPath(new URL('../../libs/course-format/src/browser.ts', import.meta.url)),
     },
   },
   build: {

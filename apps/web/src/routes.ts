@@ -11,6 +11,13 @@ export const PATHS = {
   myCourses: '/my/courses',
   myCertificates: '/my/certificates',
   adminReports: '/admin/reports',
+  adminUsers: '/admin/users',
+  studio: '/studio',
+  studioNew: '/studio/new/*',
+  studioCourse: '/studio/courses/:slug/*',
+  studioPreview: '/studio/courses/:slug/preview',
+  studioPreviewLesson: '/studio/courses/:slug/preview/lessons/:id',
+  studioPreviewQuiz: '/studio/courses/:slug/preview/quizzes/:id',
 } as const;
 
 const enc = encodeURIComponent;
@@ -27,6 +34,17 @@ export const routes = {
   myCourses: () => PATHS.myCourses,
   myCertificates: () => PATHS.myCertificates,
   adminReports: () => PATHS.adminReports,
+  adminUsers: () => PATHS.adminUsers,
+  studio: () => PATHS.studio,
+  studioNew: () => '/studio/new',
+  studioCourse: (slug: string) => `/studio/courses/${enc(slug)}`,
+  studioItem: (slug: string, uid: string) => `/studio/courses/${enc(slug)}/items/${enc(uid)}`,
+  studioHistory: (slug: string) => `/studio/courses/${enc(slug)}/history`,
+  studioTranslations: (slug: string) => `/studio/courses/${enc(slug)}/translations`,
+  studioEditors: (slug: string) => `/studio/courses/${enc(slug)}/editors`,
+  studioPreview: (slug: string) => `/studio/courses/${enc(slug)}/preview`,
+  studioPreviewItem: (slug: string, item: { id: string; type: ItemType }) =>
+    `/studio/courses/${enc(slug)}/preview/${item.type === 'quiz' ? 'quizzes' : 'lessons'}/${enc(item.id)}`,
 } as const;
 
 /** Pages served by the API, not the app: link to them with a plain <a href>, never the router. */
@@ -34,6 +52,7 @@ export const serverPages = {
   verify: (code: string) => `/verify/${enc(code)}`,
   certificatePdf: (code: string) => `/api/certificates/${enc(code)}/pdf`,
   enrollmentsCsv: (query: string) => `/api/admin/reports/enrollments.csv${query ? `?${query}` : ''}`,
+  courseZip: (slug: string) => `/api/admin/courses/${enc(slug)}/export.zip`,
 } as const;
 
 /** A `next` parameter is only followed to a path of this app (no other origin, no server page). */

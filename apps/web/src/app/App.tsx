@@ -1,4 +1,5 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
+import type { Role } from '@ecampus/contracts';
 import { Route, Routes } from 'react-router';
 import { PATHS } from '../routes';
 import { RequireAuth } from '../features/auth/RequireAuth';
@@ -16,6 +17,18 @@ const MyCoursesPage = lazy(() => import('../features/my-courses/MyCoursesPage'))
 const MyCertificatesPage = lazy(() => import('../features/certificates/MyCertificatesPage'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
+// Staff pages: their code (and the drag-and-drop library) never reaches learners' phones.
+const StudioHomePage = lazy(() => import('../features/studio/StudioHomePage'));
+const CourseEditorPage = lazy(() => import('../features/studio/CourseEditorPage'));
+const PreviewPage = lazy(() => import('../features/studio/PreviewPage'));
+const UsersAdminPage = lazy(() => import('../features/users-admin/UsersAdminPage'));
+
+const ADMIN_ONLY: readonly Role[] = ['admin'];
+
+/** A page for authors and admins only: learners are told so (the API refuses them too). */
+function Staff({ children, roles = STAFF_ROLES }: { children: ReactNode; roles?: readonly Role[] }) {
+  return <RequireAuth roles={roles}>{children}</RequireAuth>;
+}
 
 /*
  * Declarative routes (BrowserRouter): the data-router APIs (loaders, actions) are not used, and
@@ -69,6 +82,13 @@ export function App() {
             </RequireAuth>
           }
         />
+        <Route path={PATHS.studio} element={<Staff><StudioHomePage /></Staff>} />
+        <Route path={PATHS.studioNew} element={<Staff><CourseEditorPage isNew /></Staff>} />
+        <Route path={PATHS.studioPreview} element={<Staff><PreviewPage kind="course" /></Staff>} />
+        <Route path={PATHS.studioPreviewLesson} element={<Staff><PreviewPage kind="lesson" /></Staff>} />
+        <Route path={PATHS.studioPreviewQuiz} element={<Staff><PreviewPage kind="quiz" /></Staff>} />
+        <Route path={PATHS.studioCourse} element={<Staff><CourseEditorPage /></Staff>} />
+        <Route path={PATHS.adminUsers} element={<Staff roles={ADMIN_ONLY}><UsersAdminPage /></Staff>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

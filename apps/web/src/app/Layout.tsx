@@ -62,7 +62,9 @@ function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }
           <>
             {link(routes.myCourses(), t.myCourses)}
             {link(routes.myCertificates(), t.myCertificates)}
+            {staff ? link(routes.studio(), t.studio) : null}
             {staff ? link(routes.adminReports(), t.reports) : null}
+            {user.role === 'admin' ? link(routes.adminUsers(), t.users) : null}
             <li>
               <button type="button" className="nav__link nav__button" onClick={onSignOut}>
                 {t.signOut}

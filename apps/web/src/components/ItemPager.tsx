@@ -9,15 +9,17 @@ interface ItemPagerProps {
   next?: Item;
   labels: { pager: string; previous: string; next: string };
   lang?: string;
+  /** Where an item is (the studio's preview has its own pages); the learner pages by default. */
+  href?: (item: Item) => string;
 }
 
 /** Links to the previous and next items of the course. */
-export function ItemPager({ previous, next, labels, lang }: ItemPagerProps) {
+export function ItemPager({ previous, next, labels, lang, href = routes.item }: ItemPagerProps) {
   if (!previous && !next) return null;
   return (
     <nav className="pager" aria-label={labels.pager}>
       {previous ? (
-        <Link className="pager__link pager__link--previous" to={routes.item(previous)} rel="prev">
+        <Link className="pager__link pager__link--previous" to={href(previous)} rel="prev">
           <span className="pager__direction">
             <span aria-hidden="true">← </span>
             {labels.previous}
@@ -30,7 +32,7 @@ export function ItemPager({ previous, next, labels, lang }: ItemPagerProps) {
         <span />
       )}
       {next ? (
-        <Link className="pager__link pager__link--next" to={routes.item(next)} rel="next">
+        <Link className="pager__link pager__link--next" to={href(next)} rel="next">
           <span className="pager__direction">
             {labels.next}
             <span aria-hidden="true"> →</span>

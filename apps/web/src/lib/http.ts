@@ -21,6 +21,8 @@ export const UNAUTHORIZED_EVENT = 'ecampus:unauthorized';
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as the request body itself (a picture, a zip), with its content type. */
+  raw?: { data: Blob; type: string };
   query?: Record<string, string | undefined | null>;
   signal?: AbortSignal;
   /**
@@ -46,16 +48,17 @@ function isApiErrorDto(value: unknown): value is ApiErrorDto {
 
 /** JSON over fetch, same-origin cookies; throws ApiError for any non-2xx answer. */
 export async function http<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, signal, expect401 = false } = options;
+  const { method = 'GET', body, raw, query, signal, expect401 = false } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw) headers['Content-Type'] = raw.type;
 
   let response: Response;
   try {
     response = await fetch(withQuery(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.data : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });

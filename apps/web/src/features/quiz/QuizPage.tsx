@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { AttemptResultDto, QuestionFeedbackDto, QuizDto } from '@ecampus/contracts';
+import type { AttemptResultDto, ItemType, QuestionFeedbackDto, QuizDto } from '@ecampus/contracts';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ItemPager } from '../../components/ItemPager';
@@ -56,7 +56,28 @@ export default function QuizPage() {
   );
 }
 
-function QuizView({ quiz, lang }: { quiz: QuizDto; lang: string | undefined }) {
+type ItemRef = { id: string; type: ItemType; title: string };
+
+interface QuizViewProps {
+  quiz: QuizDto;
+  lang: string | undefined;
+  /** Scores the answers; by default the learner's attempt, stored. The studio's preview scores without storing. */
+  submit?: (answers: Record<string, string[]>) => Promise<AttemptResultDto>;
+  /** Where the previous and next items and the course are (the studio's preview has its own pages). */
+  itemHref?: (item: ItemRef) => string;
+  courseHref?: string;
+}
+
+async function submitAttempt(quiz: QuizDto, answers: Record<string, string[]>): Promise<AttemptResultDto> {
+  const outcome = await postAttempt(quiz.id, answers);
+  invalidate(courseKey(quiz.courseSlug));
+  invalidate(quizKey(quiz.id));
+  invalidate('/api/me/');
+  return outcome;
+}
+
+/** A quiz as learners take it; the studio's preview shows the same view. */
+export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz, answers), itemHref = routes.item, courseHref }: QuizViewProps) {
   const t = useMessages(messages);
   const format = useFormat();
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
@@ -102,11 +123,7 @@ function QuizView({ quiz, lang }: { quiz: QuizDto; lang: string | undefined }) {
     setBusy(true);
     setError(null);
     try {
-      const outcome = await postAttempt(quiz.id, answers);
-      invalidate(courseKey(quiz.courseSlug));
-      invalidate(quizKey(quiz.id));
-      invalidate('/api/me/');
-      setResult(outcome);
+      setResult(await submit(answers));
     } catch (e) {
       setError(e);
     } finally {
@@ -153,12 +170,12 @@ function QuizView({ quiz, lang }: { quiz: QuizDto; lang: string | undefined }) {
           ) : null}
           <div className="actions">
             {result.passed && quiz.next ? (
-              <Link className="button" to={routes.item(quiz.next)}>
+              <Link className="button" to={itemHref(quiz.next)}>
                 {t.nextItem(quiz.next.title)}
               </Link>
             ) : null}
             {result.passed && !quiz.next ? (
-              <Link className="button" to={routes.course(quiz.courseSlug)}>
+              <Link className="button" to={courseHref ?? routes.course(quiz.courseSlug)}>
                 {t.backToCourse}
               </Link>
             ) : null}
@@ -265,7 +282,7 @@ function QuizView({ quiz, lang }: { quiz: QuizDto; lang: string | undefined }) {
           </button>
         )}
       </form>
-      <ItemPager previous={quiz.previous} next={quiz.next} labels={t} lang={lang} />
+      <ItemPager previous={quiz.previous} next={quiz.next} labels={t} lang={lang} href={itemHref} />
     </div>
   );
 }
