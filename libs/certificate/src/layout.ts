@@ -60,7 +60,8 @@ const MESSAGES = {
 // en-GB: "23 November 2026" reads unambiguously across the region.
 const LOCALES: Record<CertificateLanguage, string> = { es: 'es', en: 'en-GB', fr: 'fr' };
 
-function formatHours(hours: number, language: CertificateLanguage): string {
+/** "1 hora", "2,5 horas": the course's hours with the unit in the right number. */
+export function formatHours(hours: number, language: CertificateLanguage): string {
   const locale = LOCALES[language];
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(hours);
   const unit = MESSAGES[language].hour[new Intl.PluralRules(locale).select(hours) === 'one' ? 'one' : 'other'];

@@ -1,22 +1,23 @@
+import { formatHours } from '@ecampus/certificate';
 import type { Language, VerifyDto } from '@ecampus/contracts';
 
 const TEXT = {
   es: {
     title: 'Verificación de certificado', valid: 'Certificado válido', revoked: 'Certificado revocado',
     pending: 'Certificado en preparación', notFound: 'No existe ningún certificado con este código.',
-    holder: 'Otorgado a', course: 'Curso', hours: 'Duración', hoursUnit: 'horas', issued: 'Fecha de emisión',
+    holder: 'Otorgado a', course: 'Curso', hours: 'Duración', issued: 'Fecha de emisión',
     code: 'Código', reason: 'Motivo', issuer: 'Organización Internacional para las Migraciones (OIM) · eCampus',
   },
   en: {
     title: 'Certificate verification', valid: 'Valid certificate', revoked: 'Revoked certificate',
     pending: 'Certificate being prepared', notFound: 'There is no certificate with this code.',
-    holder: 'Awarded to', course: 'Course', hours: 'Duration', hoursUnit: 'hours', issued: 'Date of issue',
+    holder: 'Awarded to', course: 'Course', hours: 'Duration', issued: 'Date of issue',
     code: 'Code', reason: 'Reason', issuer: 'International Organization for Migration (IOM) · eCampus',
   },
   fr: {
     title: 'Vérification du certificat', valid: 'Certificat valide', revoked: 'Certificat révoqué',
     pending: 'Certificat en préparation', notFound: "Aucun certificat ne correspond à ce code.",
-    holder: 'Décerné à', course: 'Cours', hours: 'Durée', hoursUnit: 'heures', issued: "Date d'émission",
+    holder: 'Décerné à', course: 'Cours', hours: 'Durée', issued: "Date d'émission",
     code: 'Code', reason: 'Motif', issuer: 'Organisation internationale pour les migrations (OIM) · eCampus',
   },
 } satisfies Record<Language, Record<string, string>>;
@@ -33,7 +34,7 @@ export function renderVerifyPage(lang: Language, code: string, result: VerifyDto
     ? [
         [t.holder, result.holderName],
         [t.course, result.courseTitle],
-        [t.hours, `${new Intl.NumberFormat(locale).format(result.hours)} ${t.hoursUnit}`],
+        [t.hours, formatHours(result.hours, lang)],
         ...(result.issuedAt ? [[t.issued, new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(result.issuedAt))]] : []),
         [t.code, result.code],
         ...(result.status === 'revoked' && result.revokedReason ? [[t.reason, result.revokedReason]] : []),

@@ -103,7 +103,7 @@ function CertificateCard({ certificate }: { certificate: MyCertificateDto }) {
         <div className="actions">
           {status === 'issued' ? (
             // The PDF and the verify page come from the server: plain links, not the router.
-            <a className="button" href={serverPages.certificatePdf(code)} aria-label={t.downloadOf(course.title)}>
+            <a className="button" href={serverPages.certificatePdf(code)} download={`${code}.pdf`} aria-label={t.downloadOf(course.title)}>
               {t.download}
             </a>
           ) : null}

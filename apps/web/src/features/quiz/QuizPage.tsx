@@ -45,7 +45,17 @@ export default function QuizPage() {
     <div className="container page page--reading">
       <CourseTrail slug={quiz.data?.courseSlug} course={course.data} backLabel={t.backToCourse} />
       {quiz.data ? (
-        <QuizView key={quiz.data.id} quiz={quiz.data} lang={course.data?.language} />
+        <QuizView
+          key={quiz.data.id}
+          quiz={quiz.data}
+          lang={course.data?.language}
+          submit={async (answers) => {
+            const outcome = await submitAttempt(quiz.data!, answers);
+            // The progress bar above the quiz follows the attempt.
+            course.reload();
+            return outcome;
+          }}
+        />
       ) : (
         <>
           <PageHeading loading />
