@@ -55,6 +55,16 @@ export const serverPages = {
   courseZip: (slug: string) => `/api/admin/courses/${enc(slug)}/export.zip`,
 } as const;
 
+/**
+ * Which page a path shows. The course editor's views (its tabs, a lesson, a quiz) are one page: it keeps its
+ * unsaved draft while the author moves between them. Every other path is a page of its own.
+ */
+export function pageIdentity(pathname: string): string {
+  const editor = /^\/studio\/(?:new|courses\/[^/]+)(?=\/|$)/.exec(pathname);
+  if (!editor || /^\/studio\/courses\/[^/]+\/preview(?:\/|$)/.test(pathname)) return pathname;
+  return editor[0];
+}
+
 /** A `next` parameter is only followed to a path of this app (no other origin, no server page). */
 export function safeNext(next: string | null | undefined): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return PATHS.catalogue;

@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigationType } fr
 import { AuthProvider, STAFF_ROLES, useAuth } from '../features/auth/auth-context';
 import { UI_LANGUAGES, nativeLanguageName, useLanguage, useMessages } from '../lib/i18n';
 import { requestHeadingFocus, setAnnouncer } from '../lib/route-focus';
-import { routes } from '../routes';
+import { pageIdentity, routes } from '../routes';
 import { Skeleton } from '../components/Skeleton';
 import { messages, type AppMessages } from './messages';
 
@@ -204,7 +204,7 @@ function Shell() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
-        <ChunkErrorBoundary key={location.pathname} t={t}>
+        <ChunkErrorBoundary key={pageIdentity(location.pathname)} t={t}>
           <Suspense fallback={<PageFallback />}>
             <Outlet />
           </Suspense>

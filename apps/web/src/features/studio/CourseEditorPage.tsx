@@ -37,6 +37,8 @@ interface EditorState {
   doc?: AdminCourseDocument;
   /** The editor's model of that course (its uids, so the view that was open stays open). */
   model?: CourseModel;
+  /** What the save bar says on arrival ("course created"). */
+  message?: string;
   template?: CourseModel;
 }
 
@@ -48,15 +50,16 @@ export default function CourseEditorPage({ isNew = false }: { isNew?: boolean })
 
   if (isNew) return <Editor key="new" saved={null} initial={state.template ?? emptyCourse(lang)} />;
   const handed = state.doc?.slug === slug ? state.doc : undefined;
-  return <ExistingCourse key={slug} slug={slug} handed={handed} handedModel={handed ? state.model : undefined} />;
+  return <ExistingCourse key={slug} slug={slug} handed={handed} handedModel={handed ? state.model : undefined} message={handed ? state.message : undefined} />;
 }
 
 /** The draft is always read fresh (never from a cache): an old copy saved back would undo someone's work. */
-function ExistingCourse({ slug, handed: handedProp, handedModel }: { slug: string; handed?: AdminCourseDocument; handedModel?: CourseModel }) {
+function ExistingCourse({ slug, handed: handedProp, handedModel, message }: { slug: string; handed?: AdminCourseDocument; handedModel?: CourseModel; message?: string }) {
   const t = useMessages(messages);
   const shared = useMessages(sharedMessages);
   const [handed] = useState(handedProp);
   const [initial] = useState(handedModel);
+  const [arrival] = useState(message);
   const [doc, setDoc] = useState<AdminCourseDocument | undefined>(handed);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -107,10 +110,10 @@ function ExistingCourse({ slug, handed: handedProp, handedModel }: { slug: strin
       </div>
     );
   }
-  return <Editor saved={doc} initial={doc === handed && initial ? initial : toModel(doc)} />;
+  return <Editor saved={doc} initial={doc === handed && initial ? initial : toModel(doc)} initialMessage={doc === handed ? arrival : undefined} />;
 }
 
-function Editor({ saved: savedAtStart, initial }: { saved: AdminCourseDocument | null; initial: CourseModel }) {
+function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: AdminCourseDocument | null; initial: CourseModel; initialMessage?: string }) {
   const t = useMessages(messages);
   const shared = useMessages(sharedMessages);
   const navigate = useNavigate();
@@ -124,7 +127,7 @@ function Editor({ saved: savedAtStart, initial }: { saved: AdminCourseDocument |
   const [saving, setSaving] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState(initialMessage);
   const pendingFocus = useRef<string | null>(null);
 
   const isNew = saved === null;
@@ -158,6 +161,14 @@ function Editor({ saved: savedAtStart, initial }: { saved: AdminCourseDocument |
 
   useLeaveGuard(dirty, base, confirm, t);
 
+  // A message belongs to the view it was said in.
+  const shownAt = useRef(pathname);
+  useEffect(() => {
+    if (shownAt.current === pathname) return;
+    shownAt.current = pathname;
+    setMessage('');
+  }, [pathname]);
+
   const save = async () => {
     if (saving || !canEdit) return;
     const found = checkCourse(model, t, isNew);
@@ -186,11 +197,12 @@ function Editor({ saved: savedAtStart, initial }: { saved: AdminCourseDocument |
       setProblems([]);
       invalidate(adminCoursesKey);
       invalidate(`${adminCourseKey(result.slug)}/`);
-      say(isNew ? t.createdOk : t.savedOk);
-      if (isNew) {
+      if (!isNew) say(t.savedOk);
+      else {
+        announce(t.createdOk);
         // The new course's own address, keeping the view that was open (a lesson being written stays open).
         const view = pathname.startsWith(base) ? pathname.slice(base.length) : '';
-        navigate(routes.studioCourse(result.slug) + view, { replace: true, state: { doc: result, model: answered } satisfies EditorState });
+        navigate(routes.studioCourse(result.slug) + view, { replace: true, state: { doc: result, model: answered, message: t.createdOk } satisfies EditorState });
       }
     } catch (e) {
       if (e instanceof ApiError && (e.status === 400 || e.status === 422)) {
@@ -271,9 +283,12 @@ function Editor({ saved: savedAtStart, initial }: { saved: AdminCourseDocument |
           </Link>
         </p>
         <div className="studio-head">
-          <p className="studio-head__course" lang={model.language}>
-            {model.title.trim() || (isNew ? t.newCourseTitle : t.untitled)}
-          </p>
+          {/* The course's name, above its other views (the course view has it as its heading). */}
+          {pathname !== base ? (
+            <p className="studio-head__course" lang={model.language}>
+              {model.title.trim() || (isNew ? t.newCourseTitle : t.untitled)}
+            </p>
+          ) : null}
           {saved ? <CourseStatusLine saved={saved} /> : null}
           {saved ? (
             <p className="studio-head__links">
@@ -306,7 +321,7 @@ function Editor({ saved: savedAtStart, initial }: { saved: AdminCourseDocument |
         </Routes>
         <div className="savebar" role="region" aria-label={t.save}>
           <div className="savebar__inner">
-            <p className={`savebar__state${dirty ? ' savebar__state--dirty' : ''}`}>{dirty ? t.unsaved : t.allSaved}</p>
+            <p className={`savebar__state${dirty || isNew ? ' savebar__state--dirty' : ''}`}>{isNew && !dirty ? t.notSavedYet : dirty ? t.unsaved : t.allSaved}</p>
             <p className="savebar__message" role="status">
               {formError ? <span className="savebar__error">{formError}</span> : message}
             </p>

@@ -115,6 +115,8 @@ function LessonEditor({ lesson }: { lesson: LessonModel }) {
   const markdownId = fieldId(lesson.uid, 'markdown');
   const markdownError = useProblem(markdownId);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  // Where the author's cursor was in the text (null until they put it there: a picture then goes at the end).
+  const caret = useRef<number | null>(null);
   const [alt, setAlt] = useState('');
   const altId = `image-alt-${lesson.uid}`;
 
@@ -138,11 +140,12 @@ function LessonEditor({ lesson }: { lesson: LessonModel }) {
 
   const insertAtCursor = (text: string) => {
     const area = textarea.current;
-    const at = area ? area.selectionStart : lesson.markdown.length;
+    const at = Math.min(caret.current ?? lesson.markdown.length, lesson.markdown.length);
     const before = lesson.markdown.slice(0, at);
     const after = lesson.markdown.slice(at);
     const block = `${before && !before.endsWith('\n\n') ? (before.endsWith('\n') ? '\n' : '\n\n') : ''}${text}\n\n`;
     setMarkdown(before + block + after.replace(/^\n+/, ''));
+    caret.current = before.length + block.length;
     window.requestAnimationFrame(() => {
       area?.focus();
       area?.setSelectionRange(before.length + block.length, before.length + block.length);
@@ -188,6 +191,9 @@ function LessonEditor({ lesson }: { lesson: LessonModel }) {
               aria-invalid={markdownError ? true : undefined}
               aria-describedby={`${markdownId}-hint ${markdownId}-video${markdownError ? ` ${markdownId}-error` : ''}`}
               onChange={(e) => setMarkdown(e.target.value)}
+              onSelect={(e) => {
+                caret.current = e.currentTarget.selectionStart;
+              }}
             />
           </div>
           <section className="insert-image" aria-labelledby={`insert-image-${lesson.uid}`}>

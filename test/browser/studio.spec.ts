@@ -1,0 +1,351 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { deflateSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { assertAccessible, launchChromium } from '../support/browser';
+import { ADMIN, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
+
+// Screenshots of the studio's pages on a phone and on a desktop, for people to look at.
+const shots = process.env.STUDIO_SCREENSHOTS_DIR ?? '/tmp/studio-shots';
+mkdirSync(shots, { recursive: true });
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** A small PNG (a blue band on white) made here, so the test needs no picture file. */
+function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height, 0xff);
+  for (let y = 0; y < height; y++) {
+    rows[y * (width * 3 + 1)] = 0;
+    if (y > height / 3 && y < (2 * height) / 3) {
+      for (let x = 0; x < width; x++) rows.set([0x00, 0x33, 0xa0], y * (width * 3 + 1) + 1 + x * 3);
+    }
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const COURSE = {
+  title: 'Identificación de víctimas de trata en frontera',
+  slug: 'identificacion-de-victimas-de-trata-en-frontera',
+  summary: 'Cómo reconocer señales de trata en un puesto fronterizo y a quién derivar a la persona.',
+  audience: 'Oficiales de migración y policía de frontera.',
+  objective: 'Reconocer tres señales de alerta de trata de personas.',
+  module: 'Reconocer y derivar',
+  lesson: 'Señales de alerta',
+  quiz: 'Comprobación final',
+};
+
+describe('the authoring studio in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    app = await startTestApp({ listen: true, redis: false });
+    browser = await launchChromium();
+  });
+
+  // On a failure, what each open page showed.
+  afterEach(async (t) => {
+    if (!(t as unknown as { passed?: boolean }).passed) {
+      let n = 0;
+      for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: join(shots, `failure-${++n}.png`), fullPage: true }).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** A signed-in browser (the session cookie set through the API, as the sign-in page would). */
+  async function signedIn(email: string, password: string, locale = 'es-MX', viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ baseURL: app.url, locale, viewport });
+    contexts.push(context);
+    const res = await context.request.post('/api/auth/login', { data: { email, password } });
+    assert.equal(res.status(), 200, await res.text());
+    return context.newPage();
+  }
+
+  /** Screenshot, WCAG 2.1 AA check, and no sideways scrolling on a phone. */
+  async function look(page: Page, what: string, { phone = true, part = '' } = {}) {
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(shots, `${what}-desktop.png`), fullPage: true });
+    await assertAccessible(page, what);
+    if (!phone) return;
+    const size = page.viewportSize();
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(100);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(shots, `${what}-phone.png`), fullPage: true });
+    // A close-up of the part that matters, at the phone's real size.
+    if (part) await page.locator(part).first().screenshot({ path: join(shots, `${what}-phone-part.png`) });
+    const overflow = await page.evaluate(() => {
+      const wider = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
+      const widest = wider.map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`).slice(-3);
+      return { by: document.documentElement.scrollWidth - window.innerWidth, widest };
+    });
+    assert.ok(overflow.by <= 0, `${what} scrolls sideways by ${overflow.by}px on a 390px-wide phone: ${overflow.widest.join(', ')}`);
+    await assertAccessible(page, `${what} (phone)`);
+    if (size) await page.setViewportSize(size);
+  }
+
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+  test('keeps learners out of the studio: no link, and a refusal at /studio', async () => {
+    const learner = await signUp(app.server);
+    const page = await signedIn(learner.email, learner.password);
+    await page.goto('/');
+    await heading(page).waitFor();
+    assert.equal(await page.locator('#main-nav a[href="/studio"]').count(), 0, 'a learner gets no studio link');
+    assert.equal(await page.locator('#main-nav a[href="/admin/users"]').count(), 0);
+    await page.goto('/studio');
+    await page.getByRole('heading', { level: 1, name: 'Acceso restringido' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Crear un curso nuevo' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Crear un curso nuevo' }).count(), 0);
+    await page.goto('/studio/courses/sample-course');
+    await page.getByRole('heading', { level: 1, name: 'Acceso restringido' }).waitFor();
+  });
+
+  test('an admin makes an author, who writes, checks, reorders and publishes a course that a learner completes', async () => {
+    // ---- The admin gives a registered person the author role on the users page.
+    const person = await signUp(app.server, { name: 'Rosa Autora Pérez', institution: 'Instituto Nacional de Migración', country: 'MX' });
+    const admin = await signedIn(ADMIN.email, ADMIN.password);
+    await admin.goto('/');
+    await admin.locator('#main-nav a[href="/admin/users"]').click();
+    await heading(admin).filter({ hasText: 'Usuarios' }).waitFor();
+    await admin.getByLabel('Buscar personas').fill('Rosa Autora');
+    await admin.getByRole('button', { name: 'Buscar' }).click();
+    await admin.getByText('1 persona').waitFor();
+    await look(admin, '01-users-admin');
+    await admin.getByLabel('Rol Rosa Autora Pérez').selectOption('author');
+    await admin.getByText('Rosa Autora Pérez ahora tiene el rol autor/a.').waitFor();
+    const check = await signInAdmin(app.server);
+    const listed = (await check.get(`/api/admin/users?q=${encodeURIComponent(person.email)}`).expect(200)).body;
+    assert.equal(listed.users[0].role, 'author', 'the role change was stored');
+
+    // ---- The author sees the studio in the menu, with the courses they may edit (none yet).
+    const page = await signedIn(person.email, person.password);
+    await page.goto('/');
+    await page.locator('#main-nav a[href="/studio"]').click();
+    await heading(page).filter({ hasText: 'Estudio de cursos' }).waitFor();
+    await page.getByText('Todavía no tiene cursos para editar').waitFor();
+    await look(page, '02-studio-home');
+
+    // ---- A new course: details, one module, one lesson.
+    await page.getByRole('link', { name: 'Crear un curso nuevo' }).click();
+    await heading(page).filter({ hasText: 'Curso nuevo' }).waitFor();
+    await page.getByLabel('Título', { exact: true }).fill(COURSE.title);
+    assert.equal(await page.getByLabel('Dirección web').inputValue(), COURSE.slug, 'the address follows the title');
+    await page.getByLabel('Resumen').fill(COURSE.summary);
+    await page.getByLabel('Público destinatario').fill(COURSE.audience);
+    await page.getByLabel('Objetivo 1').fill(COURSE.objective);
+    await page.getByLabel('Trata de personas').check();
+    await page.getByRole('button', { name: 'Añadir un módulo' }).click();
+    const moduleTitle = page.getByLabel('Título del módulo 1');
+    await moduleTitle.fill(COURSE.module);
+    await look(page, '03-new-course');
+
+    await page.getByRole('button', { name: 'Añadir una lección' }).click();
+    await heading(page).filter({ hasText: 'Nueva lección' }).waitFor();
+    await page.getByLabel('Título', { exact: true }).fill(COURSE.lesson);
+    const markdown = page.getByLabel('Texto de la lección');
+    await markdown.fill('## Qué observar\n\nUna persona que **no controla sus documentos** puede estar en situación de trata.\n\n- Señales de control\n- Deudas impuestas\n');
+    const preview = page.getByRole('region', { name: 'Vista previa: así lo verán los participantes' });
+    await preview.getByRole('heading', { level: 2, name: 'Qué observar' }).waitFor();
+    assert.equal(await preview.locator('.prose strong').textContent(), 'no controla sus documentos', 'the live preview renders the Markdown');
+    // Pictures need a saved course first.
+    await page.getByText('Guarde el curso por primera vez para poder subir imágenes.').waitFor();
+    await page.getByRole('button', { name: 'Guardar el borrador' }).click();
+    await page.getByRole('status').filter({ hasText: 'Curso creado como borrador.' }).waitFor();
+    await page.waitForURL(`**/studio/courses/${COURSE.slug}/items/**`);
+    await heading(page).filter({ hasText: COURSE.lesson }).waitFor();
+
+    // ---- A picture: checked here for type first, then uploaded and inserted where the cursor is.
+    await page.getByLabel('Descripción de la imagen').fill('Mapa del puesto fronterizo');
+    await page.getByLabel('Archivo de imagen').setInputFiles({ name: 'notas.txt', mimeType: 'text/plain', buffer: Buffer.from('no') });
+    await page.getByRole('button', { name: 'Subir e insertar' }).click();
+    await page.getByText('Ese archivo no es una imagen PNG, JPEG, WebP o GIF.').waitFor();
+    await page.getByLabel('Archivo de imagen').setInputFiles({ name: 'Mapa frontera.png', mimeType: 'image/png', buffer: png(320, 160) });
+    await page.getByRole('button', { name: 'Subir e insertar' }).click();
+    await page.getByRole('status').filter({ hasText: 'mapa-frontera.png' }).waitFor();
+    assert.match(await markdown.inputValue(), /!\[Mapa del puesto fronterizo\]\(\.\.\/images\/mapa-frontera\.png\)/);
+    const img = preview.getByRole('img', { name: 'Mapa del puesto fronterizo' });
+    await img.waitFor();
+    assert.match((await img.getAttribute('src')) ?? '', /^\/api\/assets\/[0-9a-f-]+\/mapa-frontera\.png$/);
+    await page.waitForFunction(() => (document.querySelector('.prose img') as HTMLImageElement | null)?.naturalWidth === 320);
+    await look(page, '04-lesson-editor', { part: '.lesson-editor__preview' });
+
+    // ---- A quiz: one single-choice and one true/false question.
+    await page.getByRole('link', { name: 'Volver al contenido del curso' }).click();
+    await heading(page).filter({ hasText: COURSE.title }).waitFor();
+    await page.getByRole('button', { name: 'Añadir un cuestionario' }).click();
+    await heading(page).filter({ hasText: 'Nuevo cuestionario' }).waitFor();
+    await page.getByLabel('Título', { exact: true }).fill(COURSE.quiz);
+    await page.getByRole('button', { name: 'Añadir una pregunta' }).click();
+    await page.getByLabel('Enunciado de la pregunta').fill('¿Cuál de estas es una señal de alerta de trata?');
+    await page.getByLabel('Texto de la respuesta 1').fill('Otra persona guarda sus documentos');
+    await page.getByLabel('Explicación de la respuesta 1').fill('Sí: retener documentos es una forma de control.');
+    await page.getByLabel('Texto de la respuesta 2').fill('Viaja con su familia');
+    await page.getByLabel('Explicación de la respuesta 2').fill('No por sí solo: viajar en familia no indica trata.');
+    await page.getByRole('button', { name: 'Añadir una pregunta' }).click();
+    const second = page.getByRole('region', { name: 'Pregunta 2' });
+    await second.getByLabel('Tipo de pregunta').selectOption('truefalse');
+    assert.equal(await second.getByLabel('Texto de la respuesta 1').inputValue(), 'Verdadero', 'true/false answers come in the course language');
+    await second.getByLabel('Enunciado de la pregunta').fill('La trata de personas requiere cruzar una frontera.');
+    await second.getByLabel('Explicación de la respuesta 1').fill('No: la trata también ocurre dentro de un país.');
+    await second.getByLabel('Explicación de la respuesta 2').fill('Correcto: no hace falta cruzar una frontera.');
+    await second.getByLabel('La respuesta 2 es correcta').check();
+
+    // Question 1 has no right answer: the editor refuses to save and says where.
+    await page.getByRole('button', { name: 'Guardar el borrador' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    const problem = `Módulo 1 «${COURSE.module}» › Cuestionario «${COURSE.quiz}» › Pregunta 1: La pregunta no tiene ninguna respuesta marcada como correcta: marque al menos una.`;
+    await summary.getByRole('link', { name: problem }).waitFor();
+    assert.equal(await summary.getByRole('listitem').count(), 1, 'only the question without a right answer is named');
+    assert.ok(await summary.evaluate((el) => el === document.activeElement), 'the summary takes focus');
+    const first = page.getByRole('region', { name: 'Pregunta 1' });
+    await first.getByText('La pregunta no tiene ninguna respuesta marcada como correcta').waitFor();
+    await page.getByText('Cambios sin guardar').waitFor();
+    await look(page, '05-quiz-builder-error');
+    const stored = (await check.get(`/api/admin/courses/${COURSE.slug}`).expect(200)).body;
+    assert.equal(stored.modules[0].items.length, 1, 'nothing was sent while the quiz was refused');
+
+    // The summary's link leads to the answers; the author marks the right one and saves.
+    await summary.getByRole('link', { name: problem }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'FIELDSET');
+    await first.getByLabel('La respuesta 1 es correcta').check();
+    await page.getByRole('button', { name: 'Guardar el borrador' }).click();
+    await page.getByRole('status').filter({ hasText: 'Borrador guardado.' }).waitFor();
+    await page.getByText('Todo guardado').waitFor();
+    assert.equal(await summary.count(), 0);
+    await look(page, '06-quiz-builder', { part: '.question-card' });
+
+    // ---- Reorder by keyboard: the quiz's drag handle, Space, arrow up, Space.
+    await page.getByRole('link', { name: 'Volver al contenido del curso' }).click();
+    await heading(page).filter({ hasText: COURSE.title }).waitFor();
+    const itemTitles = () => page.locator('.item-row__title').allTextContents();
+    assert.deepEqual(await itemTitles(), [COURSE.lesson, COURSE.quiz]);
+    const handle = page.getByRole('button', { name: `Mover Cuestionario «${COURSE.quiz}»` });
+    await handle.focus();
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(200);
+    await page.keyboard.press('ArrowUp');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(
+      ([quiz]) => document.querySelector('.item-row__title')?.textContent === quiz,
+      [COURSE.quiz],
+    );
+    assert.deepEqual(await itemTitles(), [COURSE.quiz, COURSE.lesson], 'the quiz moved above the lesson');
+    await page.getByText('Cambios sin guardar').waitFor();
+    // And the buttons: the lesson down is a no-op at the end (disabled); moving the quiz down and up again restores the order.
+    assert.ok(await page.getByRole('button', { name: `Bajar Lección «${COURSE.lesson}»` }).isDisabled());
+    await page.getByRole('button', { name: `Bajar Cuestionario «${COURSE.quiz}»` }).click();
+    assert.deepEqual(await itemTitles(), [COURSE.lesson, COURSE.quiz]);
+    await page.getByRole('button', { name: `Subir Cuestionario «${COURSE.quiz}»` }).focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await itemTitles(), [COURSE.quiz, COURSE.lesson]);
+    // "Move up" is now disabled (first item): focus goes to its pair, not to the page's top.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Bajar');
+    await look(page, '07-outline', { part: '.outline-editor' });
+    await page.getByRole('button', { name: 'Guardar el borrador' }).click();
+    await page.getByRole('status').filter({ hasText: 'Borrador guardado.' }).waitFor();
+    const saved = (await check.get(`/api/admin/courses/${COURSE.slug}`).expect(200)).body;
+    assert.deepEqual(
+      saved.modules[0].items.map((i: { type: string }) => i.type),
+      ['quiz', 'lesson'],
+      'the new order was saved',
+    );
+    assert.equal(saved.status, 'draft');
+    assert.equal((await request(app.server).get(`/api/courses/${COURSE.slug}`)).status, 404, 'learners do not see a draft');
+
+    // ---- Publish, after a confirmation that says learners will see it.
+    await page.getByRole('button', { name: 'Publicar' }).click();
+    const dialog = page.getByRole('dialog', { name: '¿Publicar el curso?' });
+    await dialog.getByText('Los participantes verán el borrador guardado').waitFor();
+    await page.screenshot({ path: join(shots, '08-publish-dialog.png') });
+    await assertAccessible(page, 'publish dialog');
+    await dialog.getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Publicado. Los participantes ya ven la versión 1.' }).waitFor();
+    await page.getByText('Publicado: los participantes ven la versión 1.').waitFor();
+
+    // ---- Versions and the change log.
+    await page.getByRole('link', { name: 'Versiones y cambios' }).click();
+    await heading(page).filter({ hasText: 'Versiones y cambios' }).waitFor();
+    await page.getByText('Versión 1', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Restaurar la versión 1 como borrador' }).waitFor();
+    const log = page.getByRole('table', { name: 'Quién cambió qué y cuándo, lo más reciente primero' });
+    await log.getByRole('row').nth(3).waitFor();
+    assert.match((await log.getByRole('row').nth(1).textContent()) ?? '', /Rosa Autora Pérez.*Publicó/);
+    await look(page, '09-versions-changes');
+
+    // ---- The preview: the draft as a learner sees it, marked as a preview.
+    await page.getByRole('link', { name: 'Ver como participante' }).click();
+    await heading(page).filter({ hasText: COURSE.title }).waitFor();
+    await page.getByText('Vista previa del borrador guardado.').waitFor();
+    await page.getByRole('link', { name: COURSE.lesson }).click();
+    await heading(page).filter({ hasText: COURSE.lesson }).waitFor();
+    await page.getByRole('img', { name: 'Mapa del puesto fronterizo' }).waitFor();
+    await look(page, '10-preview-lesson');
+    const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM enrollments`);
+    assert.equal(n, 0, 'previewing enrols nobody');
+
+    // ---- A learner (another browser, in English) finds the course and completes it.
+    const learner = await signUp(app.server, { language: 'en' });
+    const lp = await signedIn(learner.email, learner.password, 'en-US', PHONE);
+    await lp.goto('/');
+    await lp.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await lp.locator('#main-nav a[href="/studio"]').count(), 0);
+    // The catalogue starts with courses in the interface language (English); this one is in Spanish.
+    await lp.getByLabel('Course language').selectOption({ label: 'All languages' });
+    await lp.getByRole('searchbox').fill('trata en frontera');
+    await lp.getByRole('searchbox').press('Enter');
+    await lp.getByRole('link', { name: COURSE.title }).click();
+    await heading(lp).filter({ hasText: COURSE.title }).waitFor();
+    await lp.getByRole('button', { name: 'Enrol in the course' }).click();
+    await lp.getByRole('link', { name: 'Start the course' }).click();
+    await heading(lp).filter({ hasText: COURSE.quiz }).waitFor();
+    await lp.getByLabel('Otra persona guarda sus documentos').check();
+    await lp.getByLabel('Falso').check();
+    await lp.getByRole('button', { name: 'Submit answers' }).click();
+    await lp.getByText('Passed! Well done.').waitFor();
+    await lp.getByRole('link', { name: `Next: ${COURSE.lesson}` }).click();
+    await heading(lp).filter({ hasText: COURSE.lesson }).waitFor();
+    await lp.getByRole('img', { name: 'Mapa del puesto fronterizo' }).waitFor();
+    await lp.getByRole('button', { name: 'Mark as completed and return to the course' }).click();
+    await lp.getByText('You have completed the course.').waitFor();
+    await lp.screenshot({ path: join(shots, '11-learner-completed-phone.png'), fullPage: true });
+    const enrollments = (await request(app.server).get('/api/me/enrollments').set('Cookie', (await lp.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')).expect(200)).body;
+    assert.equal(enrollments[0].course.slug, COURSE.slug);
+    assert.equal(enrollments[0].status, 'completed');
+  });
+});
