@@ -33,6 +33,26 @@ export const PROGRAMME_COUNTRIES = [
   'JM', 'TT', 'GY', 'CU', 'AG', 'DM', 'GD', 'KN', 'LC', 'VC',
 ] as const;
 
+/** The topics a course may be filed under (courses/README.md); the web app names them in each language. */
+export const TOPICS = [
+  'trafficking',
+  'smuggling',
+  'psychosocial',
+  'mental-health',
+  'lgbti',
+  'gender',
+  'gbv',
+  'children',
+  'vulnerability',
+  'referral',
+  'protection',
+  'migration-management',
+  'health',
+  'data-protection',
+  'human-rights',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
 export const ITEM_TYPES = ['lesson', 'quiz'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 

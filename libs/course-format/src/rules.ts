@@ -1,26 +1,9 @@
 // The rules of a course shared by the file checker (load-courses) and the API validator (validate-document).
 // Browser-safe: no Node built-ins.
 import { z } from 'zod';
-import { LANGUAGES, QUESTION_KINDS } from '@ecampus/contracts';
+import { LANGUAGES, QUESTION_KINDS, TOPICS, type Topic } from '@ecampus/contracts';
 
-export const TOPICS = [
-  'trafficking',
-  'smuggling',
-  'psychosocial',
-  'mental-health',
-  'lgbti',
-  'gender',
-  'gbv',
-  'children',
-  'vulnerability',
-  'referral',
-  'protection',
-  'migration-management',
-  'health',
-  'data-protection',
-  'human-rights',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+export { TOPICS, type Topic };
 
 export const LIMITS = {
   title: 200,

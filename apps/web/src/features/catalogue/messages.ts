@@ -1,24 +1,8 @@
+import { TOPICS, type Topic } from '@ecampus/contracts';
 import { defineMessages } from '../../lib/i18n';
 
-/** The topics course files may use (courses/README.md). Unknown ones show as their code. */
-export const TOPICS = [
-  'trafficking',
-  'smuggling',
-  'psychosocial',
-  'mental-health',
-  'lgbti',
-  'gender',
-  'gbv',
-  'children',
-  'vulnerability',
-  'referral',
-  'protection',
-  'migration-management',
-  'health',
-  'data-protection',
-  'human-rights',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+/** The topics with their names below (a topic the app does not know shows as its code). */
+export { TOPICS };
 
 const es = {
   title: 'Catálogo de cursos',

@@ -1,6 +1,10 @@
 import { Link } from 'react-router';
 import type { CourseDetailDto } from '@ecampus/contracts';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { PageHeading } from '../../components/PageHeading';
 import { ProgressBar } from '../../components/ProgressBar';
+import { messages as sharedMessages } from '../../components/messages';
+import { ApiError } from '../../lib/http';
 import { useMessages } from '../../lib/i18n';
 import { useResource } from '../../lib/resource';
 import { routes } from '../../routes';
@@ -36,6 +40,29 @@ export function CourseTrail({ slug, course, backLabel }: { slug: string | undefi
       ) : (
         <div className="progress progress--placeholder" aria-hidden="true" />
       )}
+    </div>
+  );
+}
+
+/** A lesson or quiz that could not be opened: not found, not enrolled (403), or the line failed (retry). */
+export function ItemLoadError({
+  error,
+  onRetry,
+  texts,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  texts: { notFoundTitle: string; notEnrolledTitle: string; notEnrolled: string };
+}) {
+  const shared = useMessages(sharedMessages);
+  const status = error instanceof ApiError ? error.status : 0;
+  return (
+    <div className="container page">
+      <PageHeading>{status === 404 ? texts.notFoundTitle : status === 403 ? texts.notEnrolledTitle : shared.errorTitle}</PageHeading>
+      <ErrorNotice error={error} onRetry={onRetry} message={status === 403 ? texts.notEnrolled : undefined} />
+      <p>
+        <Link to={routes.catalogue()}>{shared.backToCatalogue}</Link>
+      </p>
     </div>
   );
 }

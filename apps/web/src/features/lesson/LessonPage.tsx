@@ -1,17 +1,15 @@
 import { useState, type MouseEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { LessonDto } from '@ecampus/contracts';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ItemPager } from '../../components/ItemPager';
 import { PageHeading } from '../../components/PageHeading';
 import { Skeleton } from '../../components/Skeleton';
-import { messages as sharedMessages } from '../../components/messages';
-import { ApiError } from '../../lib/http';
 import { useMessages } from '../../lib/i18n';
 import { invalidate, useResource } from '../../lib/resource';
 import { routes } from '../../routes';
 import { courseKey } from '../course/api';
-import { CourseTrail, useCourse } from '../course/CourseTrail';
+import { CourseTrail, ItemLoadError, useCourse } from '../course/CourseTrail';
 import { getLesson, lessonKey, postLessonComplete } from './api';
 import { messages } from './messages';
 
@@ -36,22 +34,10 @@ export function useInternalLinks() {
 export default function LessonPage() {
   const { id = '' } = useParams();
   const t = useMessages(messages);
-  const shared = useMessages(sharedMessages);
   const lesson = useResource(lessonKey(id), (signal) => getLesson(id, signal));
   const course = useCourse(lesson.data?.courseSlug);
 
-  if (lesson.error) {
-    const status = lesson.error instanceof ApiError ? lesson.error.status : 0;
-    return (
-      <div className="container page">
-        <PageHeading>{status === 404 ? t.notFoundTitle : status === 403 ? t.notEnrolledTitle : shared.errorTitle}</PageHeading>
-        <ErrorNotice error={lesson.error} onRetry={lesson.reload} message={status === 403 ? t.notEnrolled : undefined} />
-        <p>
-          <Link to={routes.catalogue()}>{shared.backToCatalogue}</Link>
-        </p>
-      </div>
-    );
-  }
+  if (lesson.error) return <ItemLoadError error={lesson.error} onRetry={lesson.reload} texts={t} />;
 
   return (
     <div className="container page page--reading">

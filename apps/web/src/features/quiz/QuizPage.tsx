@@ -6,13 +6,11 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { ItemPager } from '../../components/ItemPager';
 import { PageHeading } from '../../components/PageHeading';
 import { Skeleton } from '../../components/Skeleton';
-import { messages as sharedMessages } from '../../components/messages';
-import { ApiError } from '../../lib/http';
 import { useFormat, useMessages } from '../../lib/i18n';
 import { invalidate, useResource } from '../../lib/resource';
 import { routes } from '../../routes';
 import { courseKey } from '../course/api';
-import { CourseTrail, useCourse } from '../course/CourseTrail';
+import { CourseTrail, ItemLoadError, useCourse } from '../course/CourseTrail';
 import { getQuiz, postAttempt, quizKey } from './api';
 import { messages } from './messages';
 
@@ -24,22 +22,10 @@ const optionId = (q: Question, optionIdValue: string) => `question-${q.id}-optio
 export default function QuizPage() {
   const { id = '' } = useParams();
   const t = useMessages(messages);
-  const shared = useMessages(sharedMessages);
   const quiz = useResource(quizKey(id), (signal) => getQuiz(id, signal));
   const course = useCourse(quiz.data?.courseSlug);
 
-  if (quiz.error) {
-    const status = quiz.error instanceof ApiError ? quiz.error.status : 0;
-    return (
-      <div className="container page">
-        <PageHeading>{status === 404 ? t.notFoundTitle : status === 403 ? t.notEnrolledTitle : shared.errorTitle}</PageHeading>
-        <ErrorNotice error={quiz.error} onRetry={quiz.reload} message={status === 403 ? t.notEnrolled : undefined} />
-        <p>
-          <Link to={routes.catalogue()}>{shared.backToCatalogue}</Link>
-        </p>
-      </div>
-    );
-  }
+  if (quiz.error) return <ItemLoadError error={quiz.error} onRetry={quiz.reload} texts={t} />;
 
   return (
     <div className="container page page--reading">
