@@ -249,6 +249,30 @@ describe('the authoring studio in Chromium', () => {
     assert.equal(await summary.count(), 0);
     await look(page, '06-quiz-builder', { part: '.question-card' });
 
+    // Leaving with unsaved changes asks first; staying keeps them.
+    await page.getByLabel('Puntuación para aprobar (%)').fill('80');
+    await page.locator('#main-nav a[href="/"]').click();
+    const leave = page.getByRole('dialog', { name: '¿Salir sin guardar?' });
+    await leave.getByRole('button', { name: 'Seguir editando' }).click();
+    assert.match(page.url(), /\/items\//, 'still in the editor');
+    assert.equal(await page.getByLabel('Puntuación para aprobar (%)').inputValue(), '80');
+
+    // A problem only the server finds (a picture without a description) is shown at its place, by the path it names.
+    await page.getByRole('link', { name: 'Volver al contenido del curso' }).click();
+    await page.getByRole('link', { name: `Editar Lección «${COURSE.lesson}»` }).click();
+    await heading(page).filter({ hasText: COURSE.lesson }).waitFor();
+    const before = await markdown.inputValue();
+    await markdown.fill(`${before}\n![](../images/mapa-frontera.png)\n`);
+    await page.getByRole('button', { name: 'Guardar el borrador' }).click();
+    const serverProblem = summary.getByRole('link', { name: new RegExp(`^Módulo 1 «${COURSE.module}» › Lección «${COURSE.lesson}»: Texto de la lección: line \\d+: picture .* needs a description`) });
+    await serverProblem.waitFor();
+    await page.locator('.field__error').filter({ hasText: 'needs a description' }).waitFor();
+    assert.equal(await markdown.getAttribute('aria-invalid'), 'true');
+    await markdown.fill(before);
+    await page.getByRole('button', { name: 'Guardar el borrador' }).click();
+    await page.getByRole('status').filter({ hasText: 'Borrador guardado.' }).waitFor();
+    assert.equal((await check.get(`/api/admin/courses/${COURSE.slug}`).expect(200)).body.modules[0].items[1].passingScore, 80);
+
     // ---- Reorder by keyboard: the quiz's drag handle, Space, arrow up, Space.
     await page.getByRole('link', { name: 'Volver al contenido del curso' }).click();
     await heading(page).filter({ hasText: COURSE.title }).waitFor();
@@ -296,7 +320,7 @@ describe('the authoring studio in Chromium', () => {
     await assertAccessible(page, 'publish dialog');
     await dialog.getByRole('button', { name: 'Sí, publicar' }).click();
     await page.getByRole('status').filter({ hasText: 'Publicado. Los participantes ya ven la versión 1.' }).waitFor();
-    await page.getByText('Publicado: los participantes ven la versión 1.').waitFor();
+    await page.getByText('Los participantes ven la versión 1.').waitFor();
 
     // ---- Versions and the change log.
     await page.getByRole('link', { name: 'Versiones y cambios' }).click();

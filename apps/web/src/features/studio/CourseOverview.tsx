@@ -249,7 +249,7 @@ function CoverPicture() {
           )}
           <ImagePicker
             idPrefix="cover"
-            label={t.cover}
+            label={t.coverFile}
             hint={t.coverHint}
             buttonLabel={t.coverUpload}
             onUpload={async (file) => {
