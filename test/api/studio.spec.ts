@@ -10,8 +10,8 @@ import { ROOT } from '../support/env';
 import { assertError } from '../support/errors';
 import { signIn, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
 
-// A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+// A red picture 3 pixels wide and 2 high.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEElEQVR4nGP4z8AAQQxwFgBB0gX7h/C5SAAAAABJRU5ErkJggg==', 'base64');
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -118,6 +118,7 @@ describe('the authoring studio API', () => {
     const res = await admin.post('/api/admin/courses/sample-course/assets?filename=Mapa de rutas.PNG').set('Content-Type', 'image/png').send(PNG).expect(201);
     assert.equal(res.body.filename, 'mapa-de-rutas.png');
     assert.equal(res.body.markdownPath, '../images/mapa-de-rutas.png');
+    assert.deepEqual([res.body.width, res.body.height], [3, 2]);
     const got = await request(app.server).get(res.body.url).buffer(true).parse(binary).expect(200);
     assert.equal(got.headers['content-type'], 'image/png');
     assert.ok((got.body as Buffer).equals(PNG));
@@ -133,10 +134,19 @@ describe('the authoring studio API', () => {
     doc.modules[0].items[1].markdown += '\n\n![Mapa de rutas](../images/mapa-de-rutas.png)\n';
     await admin.put('/api/admin/courses/sample-course').send(doc).expect(200);
     const preview = (await admin.get(`/api/admin/courses/sample-course/preview/lessons/${doc.modules[0].items[1].id}`).expect(200)).body;
-    assert.ok(preview.html.includes(`src="${res.body.url}"`), preview.html);
+    // Its size goes with it, so the lesson keeps the picture's space while it loads.
+    assert.ok(preview.html.includes(`src="${res.body.url}" alt="Mapa de rutas" width="3" height="2"`), preview.html);
+    await admin.post('/api/admin/courses/sample-course/publish').expect(200);
+    const { agent: learner } = await signUp(app.server);
+    await learner.post('/api/courses/sample-course/enroll').expect(201);
+    const lesson = (await learner.get(`/api/lessons/${doc.modules[0].items[1].id}`).expect(200)).body;
+    assert.ok(lesson.html.includes(`width="3" height="2"`), lesson.html);
   });
 
   it('previews the draft as a learner would see it, storing nothing', async () => {
+    const counts = async () =>
+      (await app.ds.query(`SELECT (SELECT count(*) FROM quiz_attempts)::int AS attempts, (SELECT count(*) FROM enrollments)::int AS enrollments`))[0];
+    const before = await counts();
     const doc = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
     const quiz = doc.modules[0].items[2];
     const page = (await admin.get('/api/admin/courses/sample-course/preview').expect(200)).body;
@@ -146,10 +156,7 @@ describe('the authoring studio API', () => {
     const right = quiz.questions[0].options.find((o: { correct: boolean }) => o.correct).id;
     const attempt = (await admin.post(`/api/admin/courses/sample-course/preview/quizzes/${quiz.id}/attempts`).send({ answers: { [quiz.questions[0].id]: [right] } }).expect(200)).body;
     assert.equal(attempt.score, 100);
-    const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM quiz_attempts`);
-    assert.equal(n, 0);
-    const [{ e }] = await app.ds.query(`SELECT count(*)::int AS e FROM enrollments`);
-    assert.equal(e, 0, 'previewing enrols nobody and counts in no report');
+    assert.deepEqual(await counts(), before, 'previewing stores no attempt, enrols nobody and counts in no report');
     const { agent } = await signUp(app.server);
     assertError(await agent.get('/api/admin/courses/sample-course/preview'), 403);
   });

@@ -6,8 +6,11 @@ import { isExternal, lessonImagePath, lessonLink } from './links';
 export interface RenderOptions {
   /** URL of a lesson linked by its file name (`m2-indicators.md`); undefined leaves the text unlinked. */
   lessonHref?: (fileName: string) => string | undefined;
-  /** URL of a picture by its path in the language folder (`images/diagram.png`); undefined shows its description. */
-  imageSrc?: (path: string) => string | undefined;
+  /**
+   * URL of a picture by its path in the language folder (`images/diagram.png`), with its size when known so the
+   * page keeps the picture's space while it loads; undefined shows its description.
+   */
+  imageSrc?: (path: string) => string | { src: string; width?: number; height?: number } | undefined;
 }
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
@@ -15,7 +18,7 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'em', 'strong', 's', 'blockquote',
     'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'video'],
-  allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], ol: ['start'], video: ['src', 'controls', 'preload'] },
+  allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title', 'width', 'height'], ol: ['start'], video: ['src', 'controls', 'preload'] },
   allowedClasses: { code: ['language-*'], a: ['video-link'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['https'], video: ['https'] },
@@ -59,9 +62,17 @@ function rewrite(token: MarkdownIt.Token, { lessonHref, imageSrc }: RenderOption
     const src = String(token.attrGet('src') ?? '');
     if (/^https:\/\//i.test(src)) return;
     const path = lessonImagePath(src);
-    const url = path === undefined ? undefined : imageSrc(path);
-    if (url !== undefined) token.attrSet('src', url);
-    else Object.assign(token, { type: 'text', tag: '', attrs: null, children: null });
+    const found = path === undefined ? undefined : imageSrc(path);
+    const image = typeof found === 'string' ? { src: found } : found;
+    if (image === undefined) {
+      Object.assign(token, { type: 'text', tag: '', attrs: null, children: null });
+      return;
+    }
+    token.attrSet('src', image.src);
+    if (image.width && image.height) {
+      token.attrSet('width', String(Math.round(image.width)));
+      token.attrSet('height', String(Math.round(image.height)));
+    }
   }
 }
 

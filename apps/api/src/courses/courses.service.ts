@@ -5,6 +5,7 @@ import type { CourseSummaryDto, Language } from '@ecampus/contracts';
 import { notFound, isUuid } from '../common/errors';
 import { CourseEntity, CourseVersionEntity } from './course.entity';
 import { flatItems } from './course-document';
+import { imageSizes } from './images';
 import { PublishedCourse } from './published-course';
 
 const CACHE_LIMIT = 100;
@@ -85,7 +86,7 @@ export class CoursesService {
     const cached = this.cache.get(versionId);
     if (cached) return cached;
     const v = await manager.getRepository(CourseVersionEntity).findOneByOrFail({ id: versionId });
-    const published = new PublishedCourse(courseId, v.id, v.document);
+    const published = new PublishedCourse(courseId, v.id, v.document, await imageSizes(manager, courseId));
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(versionId, published);
     return published;

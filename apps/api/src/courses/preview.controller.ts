@@ -5,7 +5,10 @@ import { Auth } from '../auth/auth.guard';
 import { notFound } from '../common/errors';
 import { AttemptDto } from '../learning/learning.dto';
 import { scoreAttempt } from '../learning/learning.service';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuthoringService } from './authoring.service';
+import { imageSizes } from './images';
 import { PublishedCourse } from './published-course';
 
 /**
@@ -15,11 +18,14 @@ import { PublishedCourse } from './published-course';
 @Controller('admin/courses/:slug/preview')
 @Auth('admin', 'author')
 export class PreviewController {
-  constructor(private readonly authoring: AuthoringService) {}
+  constructor(
+    private readonly authoring: AuthoringService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
 
   private async draft(slug: string): Promise<PublishedCourse> {
     const course = await this.authoring.find(slug);
-    return new PublishedCourse(course.id, `draft:${course.id}`, course.draft);
+    return new PublishedCourse(course.id, `draft:${course.id}`, course.draft, await imageSizes(this.ds.manager, course.id));
   }
 
   @Get()

@@ -19,6 +19,8 @@ export class PublishedCourse {
     readonly courseId: string,
     readonly versionId: string,
     readonly doc: CourseDocument,
+    /** The course pictures' sizes by file name (pictures without one still show). */
+    private readonly imageSizes: ReadonlyMap<string, { width: number; height: number }> = new Map(),
   ) {
     this.items = flatItems(doc);
     this.items.forEach((item, i) => this.byId.set(item.id!, i));
@@ -52,7 +54,9 @@ export class PublishedCourse {
         },
         imageSrc: (path) => {
           const name = /^(?:\.\.\/)?images\/([^/]+)$/.exec(path)?.[1];
-          return name ? assetUrl(this.courseId, decodeURIComponent(name)) : undefined;
+          if (!name) return undefined;
+          const filename = decodeURIComponent(name);
+          return { src: assetUrl(this.courseId, filename), ...this.imageSizes.get(filename) };
         },
       });
       this.html.set(lesson.id!, html);
