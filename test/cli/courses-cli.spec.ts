@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase } from '../support/databases';
+import { signInAdmin, startTestApp } from '../support/test-app';
 import { ROOT } from '../support/env';
 
 const cli = (name: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
@@ -48,5 +49,42 @@ describe('npm run courses:import', () => {
     const second = cli('courses-import', [], { env });
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stdout, /0 published, 2 unchanged/);
+  });
+});
+
+describe('npm run courses:import after an author edited a course in the studio', () => {
+  it('keeps the studio edit when the files change, and replaces it with --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecampus-import-'));
+    cpSync(join(ROOT, 'test/fixtures/courses'), dir, { recursive: true });
+    const app = await startTestApp({ redis: false, coursesDir: dir });
+    try {
+      const admin = await signInAdmin(app.server);
+      const doc = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
+      doc.summary = 'Rewritten in the studio.';
+      await admin.put('/api/admin/courses/sample-course').send(doc).expect(200);
+
+      const yaml = join(dir, 'sample-course/en/course.yaml');
+      writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^title: .*$/m, 'title: Changed on disk'));
+      const env = { DATABASE_URL: app.config.databaseUrl, COURSES_DIR: dir, LOG_LEVEL: 'silent' };
+
+      const kept = cli('courses-import', [], { env });
+      assert.equal(kept.status, 0, kept.stderr);
+      assert.match(kept.stdout, /kept {7}sample-course/);
+      assert.match(kept.stdout, /0 published, 1 unchanged, 1 kept/);
+      let draft = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
+      assert.equal(draft.summary, 'Rewritten in the studio.');
+      assert.notEqual(draft.title, 'Changed on disk');
+
+      const forced = cli('courses-import', ['--force'], { env });
+      assert.equal(forced.status, 0, forced.stderr);
+      assert.match(forced.stdout, /published {2}sample-course/);
+      draft = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
+      assert.equal(draft.title, 'Changed on disk');
+      assert.notEqual(draft.summary, 'Rewritten in the studio.');
+      const learnerView = (await admin.get('/api/courses/sample-course').expect(200)).body;
+      assert.equal(learnerView.title, 'Changed on disk', 'the forced import is published');
+    } finally {
+      await app.close();
+    }
   });
 });

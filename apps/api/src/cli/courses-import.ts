@@ -5,16 +5,21 @@ import { CourseFilesInvalidError, CourseImportService } from '../courses/course-
 import { CoursesService } from '../courses/courses.service';
 import { CourseAssetsService } from '../courses/course-assets';
 
-/** `npm run courses:import`: imports courses/ into the database and publishes what changed. Idempotent. */
+/**
+ * `npm run courses:import [-- --force]`: imports courses/ into the database and publishes what changed. Idempotent.
+ * Courses edited in the studio since their last import are kept as they are, unless `--force`.
+ */
 async function main() {
   const config = loadConfig();
   const db = await openDatabase(config);
   try {
     const importer = new CourseImportService(db.dataSource, new CoursesService(db.dataSource), new CourseAssetsService(db.dataSource));
-    const { published, unchanged } = await importer.importAll(config.coursesDir);
+    const force = process.argv.slice(2).includes('--force');
+    const { published, unchanged, kept } = await importer.importAll(config.coursesDir, { force });
     for (const slug of published) console.log(`published  ${slug}`);
     for (const slug of unchanged) console.log(`unchanged  ${slug}`);
-    console.log(`${published.length} published, ${unchanged.length} unchanged`);
+    for (const slug of kept) console.log(`kept       ${slug}  (edited in the studio since the last import; --force replaces it with the files)`);
+    console.log(`${published.length} published, ${unchanged.length} unchanged${kept.length ? `, ${kept.length} kept` : ''}`);
   } catch (e) {
     if (e instanceof CourseFilesInvalidError) {
       console.error(e.message);
