@@ -134,6 +134,58 @@ describe('the authoring studio in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Acceso restringido' }).waitFor();
   });
 
+  test('an admin imports a course zip (errors shown as the server gives them), checks translations and gives an author access', async () => {
+    const api = await signInAdmin(app.server);
+    const zip = (await api.get('/api/admin/courses/sample-course/export.zip').buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200)).body as Buffer;
+    const page = await signedIn(ADMIN.email, ADMIN.password);
+    await page.goto('/studio');
+    await page.getByRole('link', { name: 'Curso de prueba' }).waitFor();
+    const file = page.getByLabel('Archivo del curso (.zip)');
+    const importButton = page.getByRole('button', { name: 'Importar el curso' });
+
+    await file.setInputFiles({ name: 'notas.txt', mimeType: 'text/plain', buffer: Buffer.from('hola') });
+    await importButton.click();
+    await page.getByText('Ese archivo no es un .zip.').waitFor();
+
+    await file.setInputFiles({ name: 'roto.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip at all') });
+    await importButton.click();
+    const failure = page.getByRole('alert').filter({ hasText: 'No se pudo importar el archivo. El servidor indica:' });
+    await failure.getByText('The upload is not a readable zip file').waitFor();
+
+    await file.setInputFiles({ name: 'sample-course.zip', mimeType: 'application/zip', buffer: zip });
+    await importButton.click();
+    const done = page.getByRole('status').filter({ hasText: 'Importación terminada:' });
+    await done.getByText('borrador reemplazado').first().waitFor();
+    assert.equal(await done.getByRole('listitem').count(), 2, 'both languages of the zip were imported');
+    await look(page, '12-studio-home-import');
+
+    // Translations: the English course and its Spanish version, with nothing missing.
+    await page.goto('/studio/courses/sample-course/translations');
+    await heading(page).filter({ hasText: 'Traducciones' }).waitFor();
+    await page.getByRole('link', { name: /^Abrir Curso de prueba .* en el editor$/ }).waitFor();
+    await page.getByText('Tiene todas las lecciones y cuestionarios de este curso.').waitFor();
+    await look(page, '13-translations');
+
+    // Editors: the admin finds an author and gives them the course.
+    const author = await signUp(app.server, { name: 'Tomás Coautor' });
+    await api.patch(`/api/admin/users/${author.user.id}`).send({ role: 'author' }).expect(200);
+    await page.getByRole('link', { name: 'Personas editoras' }).click();
+    await heading(page).filter({ hasText: 'Personas editoras' }).waitFor();
+    await page.getByText('Nadie más tiene acceso a este curso.').waitFor();
+    await page.getByLabel('Buscar por nombre, correo o institución').fill('Coautor');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await page.getByRole('button', { name: 'Dar acceso a Tomás Coautor' }).click();
+    await page.getByRole('status').filter({ hasText: 'Acceso actualizado.' }).waitFor();
+    await page.getByRole('button', { name: 'Quitar el acceso de Tomás Coautor' }).waitFor();
+    await look(page, '14-editors');
+    const editors = (await api.get('/api/admin/courses/sample-course/editors').expect(200)).body;
+    assert.deepEqual(editors.editors.map((e: { id: string }) => e.id), [author.user.id]);
+  });
+
   test('an admin makes an author, who writes, checks, reorders and publishes a course that a learner completes', async () => {
     // ---- The admin gives a registered person the author role on the users page.
     const person = await signUp(app.server, { name: 'Rosa Autora Pérez', institution: 'Instituto Nacional de Migración', country: 'MX' });

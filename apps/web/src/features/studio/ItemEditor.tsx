@@ -125,7 +125,8 @@ function LessonEditor({ lesson }: { lesson: LessonModel }) {
   const deferred = useDeferredValue(lesson.markdown);
   const html = useMemo(() => {
     if (!render) return '';
-    const byPath = new Map(assets.map((a) => [`images/${a.filename}`, a.url]));
+    // With its size, as the API gives learners: the picture's space is kept while it loads.
+    const byPath = new Map(assets.map((a) => [`images/${a.filename}`, { src: a.url, width: a.width ?? undefined, height: a.height ?? undefined }]));
     const byFile = new Map(model.modules.flatMap((m) => m.items).filter((i) => i.key).map((i) => [`${i.key}.md`, i.uid]));
     return render(deferred, {
       imageSrc: (path) => byPath.get(path),

@@ -65,6 +65,9 @@ export interface CourseAsset {
   url: string;
   /** What a lesson writes to show it: `../images/<filename>`. */
   markdownPath: string;
+  /** Its displayed size, when the server could read it. */
+  width?: number | null;
+  height?: number | null;
 }
 
 export interface ImportedCourse {
