@@ -1,5 +1,17 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiPreconditionFailedResponse,
+  ApiProperty,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
 import type { CourseDocument } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
@@ -22,6 +34,13 @@ export class EditorsDto {
   userIds: string[];
 }
 
+/** The draft's tag goes out as ETag with every answer that carries the draft. */
+function tagged(res: Response, doc: AdminCourseDocument): AdminCourseDocument {
+  res.setHeader('ETag', doc.draftTag);
+  res.setHeader('Cache-Control', 'private, no-store');
+  return doc;
+}
+
 const versionNumber = new ParseIntPipe({ exceptionFactory: () => new BadRequestException('number must be a whole version number') });
 
 @ApiTags('authoring')
@@ -37,31 +56,43 @@ export class AuthoringController {
   }
 
   @Get(':slug')
-  @ApiOkResponse({ description: 'The current draft, with lesson Markdown and the correct flag of every option.' })
-  get(@Param('slug') slug: string, @CurrentUser() user: UserEntity): Promise<AdminCourseDocument> {
-    return this.authoring.get(user, slug);
+  @ApiOkResponse({ description: 'The current draft, with lesson Markdown and the correct flag of every option; its tag as ETag and draftTag.' })
+  async get(@Param('slug') slug: string, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) res: Response): Promise<AdminCourseDocument> {
+    return tagged(res, await this.authoring.get(user, slug));
   }
 
   @Post()
   @ApiBody(DOCUMENT_BODY)
   @ApiCreatedResponse({ description: 'A new draft owned by the signed-in author; the server assigns every id.' })
   @ApiConflictResponse({ description: 'The slug is taken.' })
-  create(@Body() body: unknown, @CurrentUser() user: UserEntity): Promise<AdminCourseDocument> {
-    return this.authoring.create(user, body);
+  async create(@Body() body: unknown, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) res: Response): Promise<AdminCourseDocument> {
+    return tagged(res, await this.authoring.create(user, body));
   }
 
   @Put(':slug')
   @ApiBody(DOCUMENT_BODY)
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag (draftTag) of the draft this edit started from: the save is refused with 412 if the draft changed since.',
+  })
   @ApiOkResponse({ description: 'The draft is replaced: items with an id are kept, without one are new, left out are removed.' })
-  update(@Param('slug') slug: string, @Body() body: unknown, @CurrentUser() user: UserEntity): Promise<AdminCourseDocument> {
-    return this.authoring.update(user, slug, body);
+  @ApiPreconditionFailedResponse({ description: 'If-Match names an older draft: someone saved the course since. Nothing is stored.' })
+  async update(
+    @Param('slug') slug: string,
+    @Body() body: unknown,
+    @CurrentUser() user: UserEntity,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AdminCourseDocument> {
+    return tagged(res, await this.authoring.update(user, slug, body, ifMatch));
   }
 
   @Post(':slug/publish')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The draft becomes the version learners see; their progress is kept.' })
-  publish(@Param('slug') slug: string, @CurrentUser() user: UserEntity): Promise<AdminCourseDocument> {
-    return this.authoring.publish(user, slug);
+  async publish(@Param('slug') slug: string, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) res: Response): Promise<AdminCourseDocument> {
+    return tagged(res, await this.authoring.publish(user, slug));
   }
 
   @Get(':slug/versions')
@@ -79,8 +110,13 @@ export class AuthoringController {
   @Post(':slug/versions/:number/restore')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The version becomes the draft again; publish it to show it to learners.' })
-  restore(@Param('slug') slug: string, @Param('number', versionNumber) number: number, @CurrentUser() user: UserEntity): Promise<AdminCourseDocument> {
-    return this.authoring.restore(user, slug, number);
+  async restore(
+    @Param('slug') slug: string,
+    @Param('number', versionNumber) number: number,
+    @CurrentUser() user: UserEntity,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AdminCourseDocument> {
+    return tagged(res, await this.authoring.restore(user, slug, number));
   }
 
   @Get(':slug/changes')
@@ -99,6 +135,14 @@ export class AuthoringController {
   @ApiOkResponse({ description: 'The owner and the authors the course was given to.' })
   editors(@Param('slug') slug: string) {
     return this.authoring.editors(slug);
+  }
+
+  @Get(':slug/editor-candidates')
+  @ApiQuery({ name: 'q', required: false, description: 'Part of a name, email or institution.' })
+  @ApiOkResponse({ description: 'Up to 20 active authors matching q, who could be given the course: `[{id, name, email, role, institution}]`.' })
+  @ApiForbiddenResponse({ description: 'Only the course owner and admins choose its editors.' })
+  editorCandidates(@Param('slug') slug: string, @Query('q') q: unknown, @CurrentUser() user: UserEntity) {
+    return this.authoring.editorCandidates(user, slug, typeof q === 'string' ? q : '');
   }
 
   @Put(':slug/editors')

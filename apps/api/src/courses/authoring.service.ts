@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { validateCourseDocument } from '@ecampus/course-format';
@@ -27,6 +28,8 @@ export type AdminCourseDocument = CourseDocument & {
   updatedAt: string;
   hasUnpublishedChanges: boolean;
   canEdit: boolean;
+  /** The draft's entity tag, also sent as the ETag header: send it back as If-Match to save only over this draft. */
+  draftTag: string;
 };
 
 export interface CourseChange {
@@ -48,7 +51,7 @@ export interface TranslationStatus {
 }
 
 // Fields this API adds to what GET returns: read-only, dropped rather than refused.
-const OWN_READ_ONLY = ['hasUnpublishedChanges', 'canEdit'];
+const OWN_READ_ONLY = ['hasUnpublishedChanges', 'canEdit', 'draftTag'];
 
 export function parseCourseDocument(input: unknown): CourseDocument {
   if (input && typeof input === 'object' && !Array.isArray(input)) {
@@ -72,6 +75,17 @@ function conflictOnDuplicate(e: unknown, doc: CourseDocument): never {
 }
 
 const sameDocument = (a: CourseDocument | undefined | null, b: CourseDocument) => !!a && JSON.stringify(a) === JSON.stringify(b);
+
+/** A strong entity tag of a draft: it changes whenever the draft does, whoever changes it. */
+export function draftTag(draft: CourseDocument): string {
+  return `"${createHash('sha256').update(JSON.stringify(draft)).digest('base64url').slice(0, 24)}"`;
+}
+
+/** If-Match (RFC 9110): `*`, or a list of tags, weak or strong, compared by their opaque part. */
+export function ifMatchAccepts(ifMatch: string, tag: string): boolean {
+  if (ifMatch.trim() === '*') return true;
+  return ifMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
+}
 
 /** Authors' side of courses: drafts as whole JSON documents, published as immutable versions. */
 @Injectable()
@@ -139,6 +153,7 @@ export class AuthoringService {
       updatedAt: course.updatedAt.toISOString(),
       hasUnpublishedChanges: !sameDocument(published?.document, course.draft),
       canEdit: await this.canEdit(user, course),
+      draftTag: draftTag(course.draft),
     };
   }
 
@@ -165,11 +180,22 @@ export class AuthoringService {
     return known;
   }
 
-  /** Replaces the draft; `action` says why (an edit, or an import of course files). */
-  async saveDraft(user: UserEntity, slug: string, input: CourseDocument, action: CourseChange['action'] = 'edited', m?: EntityManager): Promise<string> {
+  /**
+   * Replaces the draft; `action` says why (an edit, or an import of course files). With `ifMatch`, only if the
+   * draft is still the one that tag names: two authors saving the same course do not silently undo each other.
+   */
+  async saveDraft(
+    user: UserEntity,
+    slug: string,
+    input: CourseDocument,
+    action: CourseChange['action'] = 'edited',
+    m?: EntityManager,
+    ifMatch?: string,
+  ): Promise<string> {
     const run = async (m: EntityManager) => {
       const course = await this.find(slug, m, true);
       await this.assertCanEdit(user, course, m);
+      if (ifMatch !== undefined && !ifMatchAccepts(ifMatch, draftTag(course.draft))) await this.refuseStale(m, course);
       const known = await this.knownIds(m, course);
       const doc = withIds(input, randomIds, (id) => known.get(id));
       if (sameDocument(course.draft, doc)) return doc.slug;
@@ -183,8 +209,26 @@ export class AuthoringService {
     return m ? run(m) : this.ds.transaction(run);
   }
 
-  async update(user: UserEntity, slug: string, input: unknown): Promise<AdminCourseDocument> {
-    const newSlug = await this.saveDraft(user, slug, parseCourseDocument(input));
+  /** 412, naming the last change, so the author knows whose work they would overwrite. */
+  private async refuseStale(m: EntityManager, course: CourseEntity): Promise<never> {
+    const [last]: { name: string | null; summary: string; created_at: Date }[] = await m.query(
+      `SELECT u.name, c.summary, c.created_at FROM course_changes c LEFT JOIN users u ON u.id = c.user_id
+       WHERE c.course_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT 1`,
+      [course.id],
+    );
+    const what = last ? ` (last change: ${last.summary}, by ${last.name ?? 'the course files'}, ${new Date(last.created_at).toISOString()})` : '';
+    throw new HttpException(
+      {
+        statusCode: 412,
+        error: 'Precondition Failed',
+        message: `The course was changed after you opened it${what}. Nothing was saved: load it again to see those changes.`,
+      },
+      412,
+    );
+  }
+
+  async update(user: UserEntity, slug: string, input: unknown, ifMatch?: string): Promise<AdminCourseDocument> {
+    const newSlug = await this.saveDraft(user, slug, parseCourseDocument(input), 'edited', undefined, ifMatch);
     return this.get(user, newSlug);
   }
 
@@ -288,11 +332,30 @@ export class AuthoringService {
     return { owner: owner ?? null, editors: rows };
   }
 
+  /** Authors an owner could give the course to (admins edit every course already; authors cannot list users otherwise). */
+  async editorCandidates(user: UserEntity, slug: string, q: string) {
+    const course = await this.find(slug);
+    this.assertChoosesEditors(user, course);
+    const term = q.trim().slice(0, 100);
+    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows: { id: string; name: string; email: string; role: string; institution: string }[] = await this.ds.query(
+      `SELECT id, name, email, role, institution FROM users
+       WHERE role = 'author' AND active AND ($1 = '' OR name ILIKE $2 OR email ILIKE $2 OR institution ILIKE $2)
+       ORDER BY name LIMIT 20`,
+      [term, like],
+    );
+    return rows;
+  }
+
+  private assertChoosesEditors(user: UserEntity, course: CourseEntity): void {
+    if (user.role !== 'admin' && course.ownerId !== user.id) throw new ForbiddenException('Only the course owner and admins choose its editors.');
+  }
+
   /** Gives the course to these authors (besides its owner). Only admins and the owner may. */
   async setEditors(user: UserEntity, slug: string, userIds: string[]) {
     await this.ds.transaction(async (m) => {
       const course = await this.find(slug, m, true);
-      if (user.role !== 'admin' && course.ownerId !== user.id) throw new ForbiddenException('Only the course owner and admins choose its editors.');
+      this.assertChoosesEditors(user, course);
       const found: { id: string; role: string }[] = userIds.length
         ? await m.query(`SELECT id, role FROM users WHERE id = ANY($1::uuid[])`, [userIds])
         : [];

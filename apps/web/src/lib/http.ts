@@ -24,6 +24,8 @@ export interface RequestOptions {
   /** A file sent as the request body itself (a picture, a zip), with its content type. */
   raw?: { data: Blob; type: string };
   query?: Record<string, string | undefined | null>;
+  /** Extra request headers (e.g. If-Match). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
   /**
    * A 401 normally means "the session is gone": the app sends the user to sign in and back.
@@ -49,7 +51,7 @@ function isApiErrorDto(value: unknown): value is ApiErrorDto {
 /** JSON over fetch, same-origin cookies; throws ApiError for any non-2xx answer. */
 export async function http<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, raw, query, signal, expect401 = false } = options;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (raw) headers['Content-Type'] = raw.type;
 

@@ -169,8 +169,9 @@ function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: 
     setMessage('');
   }, [pathname]);
 
-  const save = async () => {
-    if (saving || !canEdit) return;
+  /** `overwrite`: the author chose to save over a draft someone else saved meanwhile. */
+  const save = async (overwrite = false) => {
+    if ((saving && !overwrite) || !canEdit) return;
     const found = checkCourse(model, t, isNew);
     setFormError(null);
     if (found.length > 0) {
@@ -188,7 +189,7 @@ function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: 
         const { translationKey, ...rest } = doc;
         result = await postCourse((translationKey ? doc : rest) as CourseDocument);
       } else {
-        result = await putCourse(slug, doc);
+        result = await putCourse(slug, doc, overwrite ? undefined : saved?.draftTag);
       }
       const answered = toModel(result, sent);
       setBaseline(answered);
@@ -211,6 +212,22 @@ function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: 
       } else if (e instanceof ApiError && e.status === 409) {
         setProblems([{ fieldId: isNew ? 'f-course-slug' : '', place: t.courseDetails, message: t.slugTaken }]);
         setAttempt((n) => n + 1);
+      } else if (e instanceof ApiError && e.status === 412) {
+        // Someone saved the course after this page loaded it: saving now would silently undo their work.
+        setSaving(false);
+        const ok = await confirm({
+          title: t.staleTitle,
+          body: (
+            <>
+              <p>{t.staleBody}</p>
+              <p className="muted">{e.messages.join(' ')}</p>
+            </>
+          ),
+          confirmLabel: t.staleOverwrite,
+          cancelLabel: t.staleKeepEditing,
+        });
+        if (ok) await save(true);
+        else say(t.staleKept);
       } else if (e instanceof ApiError && e.status === 403) {
         setFormError(t.cannotEdit);
       } else {
@@ -326,7 +343,7 @@ function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: 
               {formError ? <span className="savebar__error">{formError}</span> : message}
             </p>
             <div className="savebar__actions">
-              <button type="button" className="button" onClick={save} aria-disabled={saving || !canEdit}>
+              <button type="button" className="button" onClick={() => save()} aria-disabled={saving || !canEdit}>
                 {saving ? t.saving : t.save}
               </button>
               {saved ? (

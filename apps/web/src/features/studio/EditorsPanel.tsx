@@ -6,8 +6,7 @@ import { messages as sharedMessages } from '../../components/messages';
 import { useMessages } from '../../lib/i18n';
 import { useResource } from '../../lib/resource';
 import { useAuth } from '../auth/auth-context';
-import { getUsers, type AdminUser } from '../users-admin/api';
-import { editorsKey, getEditors, putEditors, type CourseEditors } from './api';
+import { editorsKey, getEditorCandidates, getEditors, putEditors, type CourseEditors, type PersonRef } from './api';
 import { useEditor } from './editor-context';
 import { messages } from './messages';
 
@@ -91,12 +90,10 @@ export function EditorsPanel() {
               </p>
             ) : null}
           </section>
-          {!manage ? (
-            <p className="notice">{t.editorsOnlyOwner}</p>
-          ) : isAdmin ? (
-            <AddEditor current={editors.data} onAdd={(id) => change([...editors.data!.editors.map((e) => e.id), id])} />
+          {manage ? (
+            <AddEditor slug={slug} current={editors.data} onAdd={(id) => change([...editors.data!.editors.map((e) => e.id), id])} />
           ) : (
-            <p className="notice">{t.editorsAskAdmin}</p>
+            <p className="notice">{t.editorsOnlyOwner}</p>
           )}
         </>
       )}
@@ -104,16 +101,16 @@ export function EditorsPanel() {
   );
 }
 
-/** Admins find authors by name, email or institution (the users list is theirs only). */
-function AddEditor({ current, onAdd }: { current: CourseEditors; onAdd: (id: string) => void }) {
+/** The owner or an admin finds authors by name or email. */
+function AddEditor({ slug, current, onAdd }: { slug: string; current: CourseEditors; onAdd: (id: string) => void }) {
   const t = useMessages(messages);
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>(null);
-  const found = useResource(query === null ? null : `/api/admin/users?role=author&q=${encodeURIComponent(query)}`, (signal) =>
-    getUsers({ q: query ?? '', role: 'author' }, signal),
+  const found = useResource(query === null ? null : `/api/admin/courses/${encodeURIComponent(slug)}/editor-candidates?q=${encodeURIComponent(query)}`, (signal) =>
+    getEditorCandidates(slug, query ?? '', signal),
   );
   const taken = new Set([current.owner?.id, ...current.editors.map((e) => e.id)]);
-  const results: AdminUser[] = (found.data?.users ?? []).filter((u) => !taken.has(u.id));
+  const results: PersonRef[] = (found.data ?? []).filter((u) => !taken.has(u.id));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

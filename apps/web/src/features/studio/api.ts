@@ -22,6 +22,8 @@ export type AdminCourseDocument = CourseDocument & {
   updatedAt: string;
   hasUnpublishedChanges: boolean;
   canEdit: boolean;
+  /** Names this draft: a save sent with it is refused (412) if someone saved the course since. */
+  draftTag: string;
 };
 
 export interface CourseVersion {
@@ -94,8 +96,9 @@ export function postCourse(doc: CourseDocument): Promise<AdminCourseDocument> {
   return http(adminCoursesKey, { method: 'POST', body: doc });
 }
 
-export function putCourse(slug: string, doc: CourseDocument): Promise<AdminCourseDocument> {
-  return http(adminCourseKey(slug), { method: 'PUT', body: doc });
+/** Saves the draft; with `overDraft` (a draftTag), only if the server's draft is still that one. */
+export function putCourse(slug: string, doc: CourseDocument, overDraft?: string): Promise<AdminCourseDocument> {
+  return http(adminCourseKey(slug), { method: 'PUT', body: doc, headers: overDraft ? { 'If-Match': overDraft } : undefined });
 }
 
 export function postPublish(slug: string): Promise<AdminCourseDocument> {
@@ -128,6 +131,11 @@ export const editorsKey = (slug: string) => `${adminCourseKey(slug)}/editors`;
 
 export function getEditors(slug: string, signal?: AbortSignal): Promise<CourseEditors> {
   return http(editorsKey(slug), { signal });
+}
+
+/** Authors the course's owner (or an admin) may give it to. */
+export function getEditorCandidates(slug: string, q: string, signal?: AbortSignal): Promise<PersonRef[]> {
+  return http(`${adminCourseKey(slug)}/editor-candidates`, { query: { q }, signal });
 }
 
 export function putEditors(slug: string, userIds: string[]): Promise<CourseEditors> {

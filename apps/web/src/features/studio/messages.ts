@@ -49,6 +49,12 @@ const es = {
   errorSummaryTitle: 'Revise esto antes de guardar',
   slugTaken: 'Ya existe un curso con esa dirección web, o un curso en ese idioma con la misma clave de traducción. Elija otra dirección.',
   cannotEdit: 'Puede ver este curso, pero no cambiarlo: pida acceso a quien lo creó o a un administrador.',
+  staleTitle: 'Alguien guardó este curso mientras usted lo editaba',
+  staleBody:
+    'Sus cambios todavía no se han guardado. Si los guarda ahora, reemplazarán lo que la otra persona guardó. Si prefiere revisar primero, siga editando y abra el curso en otra pestaña para comparar.',
+  staleOverwrite: 'Guardar mis cambios de todos modos',
+  staleKeepEditing: 'Seguir editando sin guardar',
+  staleKept: 'No se guardó nada. Sus cambios siguen en esta página.',
   statusNeverPublished: 'Aún no se ha publicado.',
   statusPublished: (version: number) => `Los participantes ven la versión ${version}.`,
   statusPending: 'Hay cambios guardados que los participantes aún no ven.',
@@ -306,7 +312,6 @@ const es = {
   noMatches: 'Ninguna persona autora coincide con la búsqueda.',
   editorsSaved: 'Acceso actualizado.',
   editorsOnlyOwner: 'Solo quien creó el curso y los administradores pueden cambiar quién lo edita.',
-  editorsAskAdmin: 'Para dar acceso a otra persona autora, pida a un administrador que la añada aquí.',
 
   // Preview
   previewBadge: 'Vista previa',
@@ -375,6 +380,12 @@ const en: StudioMessages = {
   errorSummaryTitle: 'Check these before saving',
   slugTaken: 'A course with that web address already exists, or a course in that language with the same translation key. Choose another address.',
   cannotEdit: 'You can see this course but not change it: ask the person who created it, or an admin, for access.',
+  staleTitle: 'Someone saved this course while you were editing it',
+  staleBody:
+    'Your changes are not saved yet. If you save them now, they will replace what the other person saved. To check first, keep editing and open the course in another tab to compare.',
+  staleOverwrite: 'Save my changes anyway',
+  staleKeepEditing: 'Keep editing without saving',
+  staleKept: 'Nothing was saved. Your changes are still on this page.',
   statusNeverPublished: 'Not published yet.',
   statusPublished: (version: number) => `Learners see version ${version}.`,
   statusPending: 'There are saved changes that learners do not see yet.',
@@ -624,7 +635,6 @@ const en: StudioMessages = {
   noMatches: 'No author matches the search.',
   editorsSaved: 'Access updated.',
   editorsOnlyOwner: 'Only the person who created the course and admins can change who edits it.',
-  editorsAskAdmin: 'To give another author access, ask an admin to add them here.',
 
   previewBadge: 'Preview',
   previewNotice: 'Preview of the saved draft. Learners do not see it until it is published, and nobody is enrolled and no progress is stored here.',

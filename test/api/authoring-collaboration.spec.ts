@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { assertError } from '../support/errors';
+import { signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
+
+describe('two people working on the same course', () => {
+  let app: TestApp;
+  let admin: request.Agent;
+  before(async () => {
+    app = await startTestApp({ redis: false });
+    admin = await signInAdmin(app.server);
+  });
+  after(() => app.close());
+
+  async function author(name: string, email?: string) {
+    const a = await signUp(app.server, { name, ...(email ? { email } : {}) });
+    await admin.patch(`/api/admin/users/${a.user.id}`).send({ role: 'author' }).expect(200);
+    return a;
+  }
+
+  it('refuses with 412 a save made over a draft someone changed since, naming that change, and stores nothing', async () => {
+    const opened = await admin.get('/api/admin/courses/sample-course').expect(200);
+    const tag = opened.headers.etag;
+    assert.match(tag, /^"[\w-]+"$/);
+    assert.equal(opened.body.draftTag, tag);
+
+    // A co-author saves first.
+    const other = await author('Rosa Méndez');
+    await admin.put('/api/admin/courses/sample-course/editors').send({ userIds: [other.user.id] }).expect(200);
+    const theirs = (await other.agent.get('/api/admin/courses/sample-course').expect(200)).body;
+    const saved = await other.agent
+      .put('/api/admin/courses/sample-course')
+      .set('If-Match', tag)
+      .send({ ...theirs, summary: 'Their summary.' })
+      .expect(200);
+    assert.notEqual(saved.headers.etag, tag, 'a new draft, a new tag');
+    assert.equal(saved.body.draftTag, saved.headers.etag);
+
+    // The first save, made from the old draft, is refused and changes nothing.
+    const stale = await admin.put('/api/admin/courses/sample-course').set('If-Match', tag).send({ ...opened.body, title: 'Mine' });
+    assertError(stale, 412, /changed after you opened it.*Rosa Méndez/);
+    const now = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
+    assert.equal(now.summary, 'Their summary.');
+    assert.notEqual(now.title, 'Mine');
+
+    // Weak and listed tags are compared by value; `*` and no If-Match at all save as before (the contract's PUT).
+    await admin.put('/api/admin/courses/sample-course').set('If-Match', `"x", W/${now.draftTag}`).send({ ...now, title: 'Mine, on the latest draft' }).expect(200);
+    await admin.put('/api/admin/courses/sample-course').set('If-Match', '*').send({ ...now, title: 'Any draft' }).expect(200);
+    await admin.put('/api/admin/courses/sample-course').send({ ...now, title: 'Last one wins without If-Match' }).expect(200);
+    // The tag is read-only in the body: sending an old one back is ignored, not refused.
+    await admin.put('/api/admin/courses/sample-course').send({ ...now, draftTag: tag }).expect(200);
+  });
+
+  it('hands out the tag on publish and restore too, so the next save can carry it', async () => {
+    const published = await admin.post('/api/admin/courses/sample-course/publish').expect(200);
+    assert.equal(published.headers.etag, published.body.draftTag);
+    const restored = await admin.post(`/api/admin/courses/sample-course/versions/${published.body.version}/restore`).expect(200);
+    assert.equal(restored.headers.etag, restored.body.draftTag);
+    await admin.put('/api/admin/courses/sample-course').set('If-Match', restored.headers.etag).send(restored.body).expect(200);
+  });
+
+  it('lets a course owner find authors to give it to, without listing learners or other users', async () => {
+    const owner = await author('Owner Author');
+    const colleague = await author('Colleague Núñez', `colleague.${Date.now()}@example.org`);
+    await signUp(app.server, { name: 'Colleague Learner' });
+    const doc = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
+    await owner.agent.post('/api/admin/courses').send({ ...doc, slug: 'shared-course', translationKey: 'shared-course' }).expect(201);
+
+    const found = (await owner.agent.get('/api/admin/courses/shared-course/editor-candidates?q=colleague').expect(200)).body;
+    assert.deepEqual(
+      found.map((u: { name: string; role: string }) => [u.name, u.role]),
+      [['Colleague Núñez', 'author']],
+      'authors match; the learner with the same name does not',
+    );
+    assert.deepEqual(Object.keys(found[0]).sort(), ['email', 'id', 'institution', 'name', 'role']);
+    assert.equal((await owner.agent.get('/api/admin/courses/shared-course/editor-candidates?q=%25').expect(200)).body.length, 0, '% is a character, not a wildcard');
+    await owner.agent.put('/api/admin/courses/shared-course/editors').send({ userIds: [found[0].id] }).expect(200);
+
+    // Only who may choose editors may search: not the co-author, not another author, not a learner.
+    assertError(await colleague.agent.get('/api/admin/courses/shared-course/editor-candidates?q=a'), 403, 'owner');
+    const { agent: learner } = await signUp(app.server);
+    assertError(await learner.get('/api/admin/courses/shared-course/editor-candidates'), 403);
+    assertError(await request(app.server).get('/api/admin/courses/shared-course/editor-candidates'), 401);
+    assertError(await admin.get('/api/admin/courses/no-such-course/editor-candidates'), 404);
+    assert.ok((await admin.get('/api/admin/courses/shared-course/editor-candidates').expect(200)).body.length >= 2, 'an admin lists every author');
+  });
+});

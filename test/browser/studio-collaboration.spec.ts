@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { assertAccessible, launchChromium, signedInPage } from '../support/browser';
+import { signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
+
+describe('two authors on one course, in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let admin: request.Agent;
+
+  before(async () => {
+    app = await startTestApp({ listen: true, redis: false });
+    browser = await launchChromium();
+    admin = await signInAdmin(app.server);
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function author(name: string, institution: string) {
+    const person = await signUp(app.server, { name, institution });
+    await admin.patch(`/api/admin/users/${person.user.id}`).send({ role: 'author' }).expect(200);
+    return person;
+  }
+
+  const saveButton = (page: Page) => page.getByRole('button', { name: 'Guardar el borrador' });
+  const saveBarSays = (page: Page, text: string) => page.getByRole('region', { name: 'Guardar el borrador' }).getByText(text).waitFor();
+  const saved = (page: Page) => page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/api/admin/courses/curso-compartido'));
+
+  test('the owner gives the course to a co-author, and a save over the co-author’s newer draft asks first', async () => {
+    const owner = await author('Lucía Propietaria', 'Ministerio de Salud');
+    const coauthor = await author('Marta Coautora', 'Procuraduría de Protección de la Niñez');
+    const doc = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
+    await owner.agent.post('/api/admin/courses').send({ ...doc, slug: 'curso-compartido', translationKey: 'curso-compartido' }).expect(201);
+
+    // The owner, an author (not an admin), finds the co-author by institution and gives her the course.
+    const page = await signedInPage(browser, app.url!, owner.email, owner.password);
+    await page.goto('/studio/courses/curso-compartido/editors');
+    await page.getByRole('heading', { level: 1, name: 'Personas editoras' }).waitFor();
+    await page.getByLabel('Buscar por nombre, correo o institución').fill('niñez');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await page.getByRole('button', { name: 'Dar acceso a Marta Coautora' }).click();
+    await page.getByRole('button', { name: 'Quitar el acceso de Marta Coautora' }).waitFor();
+    await assertAccessible(page, 'editors panel of the owner');
+    const editors = (await owner.agent.get('/api/admin/courses/curso-compartido/editors').expect(200)).body;
+    assert.deepEqual(editors.editors.map((e: { id: string }) => e.id), [coauthor.user.id]);
+
+    // The owner opens the course; meanwhile the co-author saves a new summary.
+    await page.goto('/studio/courses/curso-compartido');
+    const title = page.getByLabel('Título', { exact: true });
+    await title.waitFor();
+    const theirs = (await coauthor.agent.get('/api/admin/courses/curso-compartido').expect(200)).body;
+    await coauthor.agent.put('/api/admin/courses/curso-compartido').send({ ...theirs, summary: 'Resumen de Marta.' }).expect(200);
+
+    // The owner's save is stopped and explained; keeping on editing stores nothing.
+    await title.fill('Título de Lucía');
+    await saveButton(page).click();
+    const dialog = page.getByRole('dialog', { name: 'Alguien guardó este curso mientras usted lo editaba' });
+    await dialog.waitFor();
+    await dialog.getByText('Marta Coautora').waitFor();
+    await assertAccessible(page, 'the stale-draft question');
+    await dialog.getByRole('button', { name: 'Seguir editando sin guardar' }).click();
+    await saveBarSays(page, 'No se guardó nada. Sus cambios siguen en esta página.');
+    let stored = (await admin.get('/api/admin/courses/curso-compartido').expect(200)).body;
+    assert.equal(stored.summary, 'Resumen de Marta.');
+    assert.notEqual(stored.title, 'Título de Lucía');
+    assert.equal(await title.inputValue(), 'Título de Lucía', 'the owner’s edit is still on the page');
+
+    // Asked again, the owner chooses to save over it.
+    await saveButton(page).click();
+    const overwrite = saved(page);
+    await dialog.getByRole('button', { name: 'Guardar mis cambios de todos modos' }).click();
+    assert.equal((await overwrite).status(), 200);
+    await saveBarSays(page, 'Borrador guardado.');
+    stored = (await admin.get('/api/admin/courses/curso-compartido').expect(200)).body;
+    assert.equal(stored.title, 'Título de Lucía');
+
+    // Having saved, the page holds the new draft: the next save goes through without a question.
+    await title.fill('Título de Lucía, revisado');
+    const next = saved(page);
+    await saveButton(page).click();
+    assert.equal((await next).status(), 200);
+    assert.equal(await dialog.isVisible(), false);
+    stored = (await admin.get('/api/admin/courses/curso-compartido').expect(200)).body;
+    assert.equal(stored.title, 'Título de Lucía, revisado');
+  });
+});
