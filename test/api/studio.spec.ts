@@ -4,10 +4,11 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { ROOT } from '../support/env';
 import { assertError } from '../support/errors';
+import { png } from '../support/png';
 import { signIn, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
 
 // A red picture 3 pixels wide and 2 high.
@@ -162,12 +163,21 @@ describe('the authoring studio API', () => {
   });
 
   it('exports a course as a zip that courses:check accepts, and imports it back exactly', async () => {
+    // With a cover picture: the picture travels in images/ and course.yaml names it with its description.
+    const cover = (await admin.post('/api/admin/courses/curso-de-prueba/assets?filename=portada.png').set('Content-Type', 'image/png').send(png(48, 27)).expect(201)).body;
+    const current = (await admin.get('/api/admin/courses/curso-de-prueba').expect(200)).body;
+    const coverField = { image: `images/${cover.filename}`, alt: 'Portada: una oficial atiende a una familia migrante' };
+    await admin.put('/api/admin/courses/curso-de-prueba').send({ ...current, cover: coverField }).expect(200);
     const before = (await admin.get('/api/admin/courses/curso-de-prueba').expect(200)).body;
+    assert.deepEqual(before.cover, coverField);
     const zip = await admin.get('/api/admin/courses/curso-de-prueba/export.zip').buffer(true).parse(binary).expect(200);
     assert.equal(zip.headers['content-type'], 'application/zip');
     const files = unzipSync(new Uint8Array(zip.body as Buffer));
     assert.ok(files['sample-course/es/course.yaml'] && files['sample-course/en/course.yaml'], Object.keys(files).join(', '));
     assert.ok(files['sample-course/es/lessons/m1-intro.md']);
+    assert.ok(Buffer.from(files['sample-course/es/images/portada.png']).equals(png(48, 27)), 'the cover picture is in the zip');
+    assert.match(strFromU8(files['sample-course/es/course.yaml']), /\ncover:\n  image: images\/portada\.png\n  alt: "Portada: una oficial atiende a una familia migrante"\n/);
+    assert.doesNotMatch(strFromU8(files['sample-course/en/course.yaml']), /cover:/, 'the English course has no cover');
 
     // The exported folder passes the command-line checker.
     const dir = mkdtempSync(join(tmpdir(), 'ecampus-export-'));
@@ -184,6 +194,10 @@ describe('the authoring studio API', () => {
     const after = (await admin.get('/api/admin/courses/curso-de-prueba').expect(200)).body;
     const strip = (d: Record<string, unknown>) => ({ ...d, updatedAt: undefined, hasUnpublishedChanges: undefined });
     assert.deepEqual(strip(after), strip(before));
+    // Removing the cover and importing the zip brings it back.
+    await admin.put('/api/admin/courses/curso-de-prueba').send({ ...before, cover: null }).expect(200);
+    await admin.post('/api/admin/courses/import').set('Content-Type', 'application/zip').send(zip.body).expect(201);
+    assert.deepEqual(strip((await admin.get('/api/admin/courses/curso-de-prueba').expect(200)).body), strip(before));
 
     // Into another installation it creates drafts owned by the importer.
     const fresh = await startTestApp({ redis: false, coursesDir: `${ROOT}/test/fixtures/no-courses` });
@@ -194,6 +208,12 @@ describe('the authoring studio API', () => {
       const copy = (await otherAdmin.get('/api/admin/courses/curso-de-prueba').expect(200)).body;
       assert.equal(copy.status, 'draft');
       assert.equal(copy.modules[0].items[0].markdown, before.modules[0].items[0].markdown);
+      assert.deepEqual(copy.cover, before.cover);
+      const pictures = (await otherAdmin.get('/api/admin/courses/curso-de-prueba/assets').expect(200)).body;
+      assert.deepEqual(pictures.map((p: { filename: string; width: number; height: number }) => [p.filename, p.width, p.height]), [['portada.png', 48, 27]]);
+      await otherAdmin.post('/api/admin/courses/curso-de-prueba/publish').expect(200);
+      const learnerView = (await request(fresh.server).get('/api/courses/curso-de-prueba').expect(200)).body;
+      assert.deepEqual(learnerView.cover, { url: pictures[0].url, alt: coverField.alt, width: 48, height: 27 });
     } finally {
       await fresh.close();
     }

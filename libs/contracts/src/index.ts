@@ -89,6 +89,16 @@ export interface CourseSummaryDto {
   moduleCount: number;
   /** Other languages of the same course: [{language, slug}]. */
   translations: { language: Language; slug: string }[];
+  /** The published version's cover picture; absent when it has none. */
+  cover?: CoverDto;
+}
+
+/** A course's cover picture as learners get it: where it is served, its description and its size in pixels. */
+export interface CoverDto {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
 }
 
 export interface OutlineItemDto {
@@ -117,6 +127,8 @@ export interface CourseDetailDto {
   translations: { language: Language; slug: string }[];
   modules: { id: string; title: string; items: OutlineItemDto[] }[];
   enrollment?: EnrollmentStateDto;
+  /** The cover picture; absent when the course has none. */
+  cover?: CoverDto;
 }
 
 export interface LessonDto {
@@ -196,6 +208,14 @@ export interface Reference {
   url?: string;
 }
 
+/** A course's cover picture in the document: one of the course's pictures and its description for screen readers. */
+export interface CourseCover {
+  /** `images/<file>`: a picture uploaded to the course (a file in the language's `images/` folder). */
+  image: string;
+  /** What the picture shows, for people who cannot see it. */
+  alt: string;
+}
+
 export interface OptionDoc {
   id?: string;
   key?: string;
@@ -251,6 +271,8 @@ export interface CourseDocument {
   estimatedMinutes: number;
   glossary: GlossaryEntry[];
   references: Reference[];
+  /** Optional; absent when the course has no cover picture. */
+  cover?: CourseCover;
   modules: ModuleDoc[];
 }
 

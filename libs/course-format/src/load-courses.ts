@@ -8,6 +8,7 @@ import type { CourseFileError } from './errors';
 import {
   asList,
   courseFields,
+  coverSchema,
   duplicates,
   isRecord,
   itemsList,
@@ -80,7 +81,7 @@ interface LanguageFolder {
 
 const FILES = { lesson: { folder: 'lessons', ext: '.md' }, quiz: { folder: 'quizzes', ext: '.yaml' } } as const;
 const LANGUAGE_ENTRIES = ['course.yaml', 'lessons', 'quizzes', 'images'];
-const PICTURE = /\.(png|jpe?g|webp|svg)$/i;
+const PICTURE = /\.(png|jpe?g|webp|gif|svg)$/i;
 
 const display = (abs: string) => path.relative(process.cwd(), abs).split(path.sep).join('/');
 const at = (abs: string, message: string, line = 1): CourseFileError => ({ file: display(abs), line, message });
@@ -166,6 +167,7 @@ function loadLanguage(dir: string, language: Language, errors: CourseFileError[]
     );
 
   const imagePaths = new Set(folder.images.map((i) => i.path));
+  errors.push(...coverErrors(data, dir, imagePaths, source));
   const context: MarkdownContext = {
     lessonKeys: new Set(items.filter((i) => i.type === 'lesson').map((i) => i.key)),
     imageExists: (p) => imagePaths.has(p),
@@ -195,6 +197,37 @@ function loadLanguage(dir: string, language: Language, errors: CourseFileError[]
     }
   }
   return folder;
+}
+
+/** The cover names a picture of this language's images/ folder that really is a PNG, JPEG, WebP or GIF. */
+function coverErrors(data: unknown, dir: string, imagePaths: Set<string>, source: YamlSource): CourseFileError[] {
+  const cover = isRecord(data) ? data.cover : undefined;
+  const image = isRecord(cover) ? cover.image : undefined;
+  // A path of the wrong form is reported by the schema already.
+  if (typeof image !== 'string' || !coverSchema.shape.image.safeParse(image).success) return [];
+  const where = ['cover', 'image'];
+  if (!imagePaths.has(image)) return [source.error(where, `cover: ${image} does not exist (put the picture in this language's images/ folder)`)];
+  if (!isRasterPicture(path.join(dir, image))) return [source.error(where, `cover: ${image} is not a PNG, JPEG, WebP or GIF picture (its content is something else)`)];
+  return [];
+}
+
+/** Whether a file starts like a PNG, JPEG, GIF or WebP picture (what the API accepts, by content). */
+function isRasterPicture(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(12);
+  try {
+    fs.readSync(fd, head, 0, 12, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const ascii = (from: number, to: number) => head.toString('latin1', from, to);
+  return (
+    head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ||
+    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) ||
+    ascii(0, 6) === 'GIF87a' ||
+    ascii(0, 6) === 'GIF89a' ||
+    (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP')
+  );
 }
 
 function outlineOf(data: unknown): OutlineModule[] {
@@ -250,7 +283,7 @@ function loadImages(dir: string, language: Language, errors: CourseFileError[]):
       const absPath = path.join(dir, relPath);
       if (isDir(absPath)) return walk(relPath);
       if (!PICTURE.test(name)) {
-        errors.push(at(absPath, `unexpected "${name}": images/ holds png, jpg, webp or svg pictures`));
+        errors.push(at(absPath, `unexpected "${name}": images/ holds png, jpg, webp, gif or svg pictures`));
         return [];
       }
       // An SVG opened on its own runs its scripts.
@@ -389,6 +422,7 @@ function buildDocument(folder: LanguageFolder, translationKey: string): CourseDo
     estimatedMinutes: course.estimatedMinutes,
     glossary: course.glossary,
     references: course.references,
+    ...(course.cover ? { cover: course.cover } : {}),
     modules: course.modules.map((m) => ({ key: m.key, title: m.title, items: m.items.map(item) })),
   };
 }

@@ -53,6 +53,22 @@ const reference = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 
+/** Pictures a cover may be: the raster kinds the API stores (an SVG can carry script, and has no fixed size). */
+export const COVER_PICTURE = /\.(png|jpe?g|webp|gif)$/i;
+const coverAltMessage = 'a cover needs "alt": a description of the picture for people who cannot see it';
+export const coverSchema = z.strictObject({
+  image: z
+    .string()
+    .max(200, 'must be at most 200 characters')
+    .regex(/^images\/[^/\\]+$/, 'must be the path of one of the course\'s pictures, "images/<file>" (e.g. "images/cover.jpg")')
+    .regex(COVER_PICTURE, 'must be a PNG, JPEG, WebP or GIF picture'),
+  alt: z
+    .string({ error: (iss) => (iss.input === undefined ? coverAltMessage : undefined) })
+    .trim()
+    .min(1, coverAltMessage)
+    .max(500, 'must be at most 500 characters'),
+});
+
 /** Course metadata, the same in course.yaml and in the API document. */
 export const courseFields = {
   slug,
@@ -64,6 +80,7 @@ export const courseFields = {
   objectives: list(text(500), 1, 30, 'objective'),
   glossary: z.array(glossaryEntry).max(500, 'can have at most 500 entries').default([]),
   references: z.array(reference).max(200, 'can have at most 200 references').default([]),
+  cover: coverSchema.optional(),
 };
 
 const feedbackMessage = 'an option needs feedback that explains why it is right or wrong';

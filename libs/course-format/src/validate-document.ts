@@ -51,21 +51,38 @@ const courseDocument = z.strictObject({
   modules: modulesList(moduleSchema),
 });
 
+export interface DocumentContext {
+  /**
+   * The course's pictures (`images/<file>`). When given, a cover must be one of them; without it only the
+   * cover's form is checked (a new course has no pictures yet, so the caller decides).
+   */
+  pictures?: Iterable<string>;
+}
+
 export type DocumentValidation =
   | { ok: true; value: CourseDocument }
   | { ok: false; errors: { path: string; message: string }[] };
 
 /**
  * Validates a whole course document (POST/PUT). Read-only fields are dropped; `id` is kept on modules,
- * items, questions and options; `translationKey` defaults to the slug.
+ * items, questions and options; `translationKey` defaults to the slug; `cover: null` means no cover.
  */
-export function validateCourseDocument(input: unknown): DocumentValidation {
+export function validateCourseDocument(input: unknown, context: DocumentContext = {}): DocumentValidation {
   if (!isRecord(input)) return { ok: false, errors: [{ path: '', message: 'a course document must be a JSON object' }] };
-  const writable = Object.fromEntries(Object.entries(input).filter(([k]) => !(READ_ONLY_COURSE_FIELDS as readonly string[]).includes(k)));
+  const writable = Object.fromEntries(
+    Object.entries(input).filter(([k, v]) => !(READ_ONLY_COURSE_FIELDS as readonly string[]).includes(k) && !(k === 'cover' && v === null)),
+  );
   const { value, issues } = parseWith(courseDocument, writable);
   issues.push(...documentIssues(writable));
+  if (context.pictures && value?.cover) issues.push(...coverIssues(value.cover.image, context.pictures));
   if (!value || issues.length > 0) return { ok: false, errors: issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
   return { ok: true, value: { ...value, translationKey: value.translationKey ?? value.slug } };
+}
+
+/** A cover must be a picture the course has. */
+export function coverIssues(image: string, pictures: Iterable<string>): Issue[] {
+  if ([...pictures].includes(image)) return [];
+  return [{ path: ['cover', 'image'], message: `"${image}" is not one of this course's pictures: upload the picture first, then choose it as the cover` }];
 }
 
 function documentIssues(doc: Record<string, unknown>): Issue[] {

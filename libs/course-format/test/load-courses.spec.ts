@@ -145,6 +145,40 @@ describe('loadCourses: broken copies', () => {
     ]);
   });
 
+  it('a cover: read with its description, its file must exist and be a picture', () => {
+    const c = broken();
+    c.edit('es/course.yaml', 'modules:\n', 'cover:\n  image: images/referral-flow.png\n  alt: Diagrama de la ruta de derivación\nmodules:\n');
+    const { courses, errors } = c.load();
+    assert.equal(formatErrors(errors), '');
+    assert.deepEqual(courses[0].documents[0].cover, { image: 'images/referral-flow.png', alt: 'Diagrama de la ruta de derivación' });
+    assert.ok(!('cover' in courses[0].documents[1]), 'each language has its own cover (or none)');
+    const result = validateCourseDocument(courses[0].documents[0], { pictures: ['images/referral-flow.png'] });
+    assert.ok(result.ok, 'the API validator accepts the document read from files');
+  });
+
+  it('a cover whose file is missing, one that is not a picture, one without a description', () => {
+    const c = broken();
+    c.edit('es/course.yaml', 'modules:\n', 'cover:\n  image: images/portada.jpg\n  alt: Portada\nmodules:\n');
+    c.write('en/images/cover.png', 'this is text, not a picture');
+    c.edit('en/course.yaml', 'modules:\n', 'cover:\n  image: images/cover.png\nmodules:\n');
+    expectErrors(c.load().errors, [
+      [c.file('es/course.yaml'), 11, 'cover: images/portada.jpg does not exist (put the picture in this language\'s images/ folder)'],
+      [c.file('en/course.yaml'), 10, 'a cover needs "alt": a description of the picture for people who cannot see it'],
+      [c.file('en/course.yaml'), 11, 'cover: images/cover.png is not a PNG, JPEG, WebP or GIF picture'],
+    ]);
+  });
+
+  it('a cover that is an SVG or outside images/', () => {
+    const c = broken();
+    c.write('es/images/portada.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    c.edit('es/course.yaml', 'modules:\n', 'cover:\n  image: images/portada.svg\n  alt: Portada\nmodules:\n');
+    c.edit('en/course.yaml', 'modules:\n', 'cover:\n  image: ../cover.png\n  alt: Cover\nmodules:\n');
+    expectErrors(c.load().errors, [
+      [c.file('es/course.yaml'), 11, 'must be a PNG, JPEG, WebP or GIF picture'],
+      [c.file('en/course.yaml'), 11, 'must be the path of one of the course\'s pictures, "images/<file>"'],
+    ]);
+  });
+
   it('an unknown field', () => {
     const c = broken();
     c.edit('es/quizzes/m1-check.yaml', /(No hace falta.*\n)/, '$1        explanation: extra\n');

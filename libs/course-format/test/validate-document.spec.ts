@@ -174,6 +174,37 @@ describe('validateCourseDocument', () => {
     assert.ok(errorsOf(doc).some((e) => e.path === 'modules' && e.message === 'can have at most 50 modules'));
   });
 
+  it('takes a cover picture with its description; null or none means no cover', () => {
+    const withCover: Any = { ...validDoc(), cover: { image: 'images/cover.jpg', alt: 'Oficiales en un puesto fronterizo' } };
+    const result = validateCourseDocument(withCover, { pictures: ['images/flow.png', 'images/cover.jpg'] });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.errors));
+    assert.deepEqual(result.value.cover, withCover.cover);
+    const none = validateCourseDocument({ ...validDoc(), cover: null });
+    assert.ok(none.ok);
+    assert.ok(!('cover' in none.value), 'cover: null is dropped');
+    assert.ok(!('cover' in (validateCourseDocument(validDoc()) as { value: object }).value));
+  });
+
+  it('refuses a cover that is not a picture of the course, or has no description', () => {
+    const doc: Any = { ...validDoc(), cover: { image: 'images/missing.png', alt: 'A map' } };
+    const result = validateCourseDocument(doc, { pictures: ['images/flow.png'] });
+    assert.ok(!result.ok);
+    assert.deepEqual(result.errors, [
+      { path: 'cover.image', message: `"images/missing.png" is not one of this course's pictures: upload the picture first, then choose it as the cover` },
+    ]);
+    // Without the course's pictures, only the cover's form is checked.
+    assert.ok(validateCourseDocument(doc).ok);
+    const bad = (cover: unknown) => errorsOf({ ...validDoc(), cover }).map((e) => `${e.path}: ${e.message}`);
+    assert.deepEqual(bad({ image: 'images/cover.jpg' }), ['cover.alt: a cover needs "alt": a description of the picture for people who cannot see it']);
+    assert.deepEqual(bad({ image: 'images/cover.jpg', alt: '  ' }), ['cover.alt: a cover needs "alt": a description of the picture for people who cannot see it']);
+    assert.deepEqual(bad({ image: '../secret/cover.jpg', alt: 'x' }), [
+      'cover.image: must be the path of one of the course\'s pictures, "images/<file>" (e.g. "images/cover.jpg")',
+    ]);
+    assert.deepEqual(bad({ image: 'images/drawing.svg', alt: 'x' }), ['cover.image: must be a PNG, JPEG, WebP or GIF picture']);
+    assert.deepEqual(bad({ image: 'images/c.png', alt: 'x', caption: 'y' }), ['cover.caption: unknown field "caption"']);
+    assert.deepEqual(bad('images/c.png'), ['cover: must be an object (a set of fields)']);
+  });
+
   it('refuses what is not an object', () => {
     assert.deepEqual(errorsOf(null), [{ path: '', message: 'a course document must be a JSON object' }]);
     assert.deepEqual(errorsOf({ ...validDoc(), modules: 'none' }), [{ path: 'modules', message: 'must be a list' }]);

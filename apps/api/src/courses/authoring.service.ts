@@ -8,6 +8,7 @@ import { notFound } from '../common/errors';
 import type { UserEntity } from '../users/user.entity';
 import { CourseEntity, CourseVersionEntity } from './course.entity';
 import { describeChanges } from './course-diff';
+import { assertCoverIsCoursePicture } from './course-cover';
 import { flatItems, knownKeys, randomIds, withIds } from './course-document';
 import { CoursesService } from './courses.service';
 
@@ -166,6 +167,7 @@ export class AuthoringService {
         const course = await repo.save(
           repo.create({ slug: doc.slug, translationKey: doc.translationKey, language: doc.language, draft: doc, topics: [], ownerId: user.id }),
         );
+        await assertCoverIsCoursePicture(m, course.id, doc);
         await this.log(m, course.id, user.id, 'created', describeChanges(null, doc));
       })
       .catch((e) => conflictOnDuplicate(e, doc));
@@ -196,6 +198,7 @@ export class AuthoringService {
       const course = await this.find(slug, m, true);
       await this.assertCanEdit(user, course, m);
       if (ifMatch !== undefined && !ifMatchAccepts(ifMatch, draftTag(course.draft))) await this.refuseStale(m, course);
+      await assertCoverIsCoursePicture(m, course.id, input);
       const known = await this.knownIds(m, course);
       const doc = withIds(input, randomIds, (id) => known.get(id));
       if (sameDocument(course.draft, doc)) return doc.slug;

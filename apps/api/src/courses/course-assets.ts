@@ -64,7 +64,8 @@ export class CourseAssetsController {
   @Auth('admin', 'author')
   @ApiConsumes('image/png', 'image/jpeg', 'image/webp', 'image/gif')
   @ApiBody({ description: 'The picture itself as the request body (at most 2 MB); `?filename=` names it.', schema: { type: 'string', format: 'binary' } })
-  @ApiCreatedResponse({ description: '`{filename, contentType, size, width, height, url, markdownPath}`: write `![description](markdownPath)` in a lesson.' })
+  @ApiCreatedResponse({ description: '`{filename, contentType, size, width, height, url, markdownPath}`: write `![description](markdownPath)` in a lesson, ' +
+      'or make it the cover with `cover: {image: "images/<filename>", alt}` in the course document.' })
   async upload(@Param('slug') slug: string, @Query('filename') filename: string | undefined, @Body() body: unknown, @Headers('content-type') type: string | undefined, @CurrentUser() user: UserEntity) {
     const course = await this.authoring.find(slug);
     if (!(await this.authoring.canEdit(user, course))) throw new ForbiddenException('You cannot change this course.');

@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
-import type { CourseDocument, ItemDoc, QuizDoc } from '@ecampus/contracts';
+import type { CourseCover, CourseDocument, CoverDto, ItemDoc, QuizDoc } from '@ecampus/contracts';
 
 // Namespace for ids derived from course files, so re-importing the same files yields the same ids.
 const FILE_NAMESPACE = '6f1d2c3e-8b7a-4e5f-9a0b-1c2d3e4f5a6b';
 
 /** Where a course picture is served (pictures live in the database, so any instance serves them). */
 export const assetUrl = (courseId: string, filename: string) => `/api/assets/${courseId}/${encodeURIComponent(filename)}`;
+
+/** The file name of a cover's picture among the course's pictures (`images/x.png` → `x.png`). */
+export const coverFile = (cover: CourseCover) => cover.image.replace(/^images\//, '');
+
+/** What learners get of a cover; none when its picture is missing or its size unknown (nothing would reserve its space). */
+export function coverDto(courseId: string, cover: CourseCover, size: { width?: number | null; height?: number | null } | undefined): CoverDto | undefined {
+  if (!size?.width || !size.height) return undefined;
+  return { url: assetUrl(courseId, coverFile(cover)), alt: cover.alt, width: size.width, height: size.height };
+}
 
 export type IdFactory = (kind: 'module' | 'item' | 'question' | 'option', key: string) => string;
 

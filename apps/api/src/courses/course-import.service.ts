@@ -8,6 +8,7 @@ import { formatErrors, loadCourses } from '@ecampus/course-format';
 import { CourseAssetsService } from './course-assets';
 import { CourseEntity } from './course.entity';
 import { fileIds, withIds } from './course-document';
+import { withStoredCover } from './course-cover';
 import { CoursesService } from './courses.service';
 
 export class CourseFilesInvalidError extends Error {}
@@ -44,8 +45,8 @@ export class CourseImportService {
     const result: ImportResult = { published: [], unchanged: [], kept: [] };
     for (const loaded of courses.filter((c) => !broken(c))) {
       for (const source of loaded.documents) {
-        const doc = withIds(source, fileIds(source.translationKey, source.language));
-        const images = loaded.images.filter((i) => i.language === doc.language);
+        const images = loaded.images.filter((i) => i.language === source.language);
+        const doc = withIds(withStoredCover(source, images), fileIds(source.translationKey, source.language));
         // The pictures are part of what was imported: a changed picture alone is a change too.
         const hash = createHash('sha256').update(JSON.stringify(doc));
         for (const image of images) hash.update(image.path).update(readFileSync(image.absPath));

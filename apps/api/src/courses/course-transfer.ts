@@ -16,6 +16,7 @@ import { AuthoringService } from './authoring.service';
 import { CourseAssetsService } from './course-assets';
 import { CourseEntity } from './course.entity';
 import { adoptIds, randomIds, withIds } from './course-document';
+import { withStoredCover } from './course-cover';
 
 const MAX_ZIP_FILES = 2000;
 const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
@@ -32,6 +33,7 @@ export function courseFiles(doc: CourseDocument): Record<string, string> {
     estimatedMinutes: doc.estimatedMinutes,
     topics: doc.topics,
     objectives: doc.objectives,
+    ...(doc.cover ? { cover: { image: doc.cover.image, alt: doc.cover.alt } } : {}),
     modules: doc.modules.map((m) => ({ key: m.key, title: m.title, items: m.items.map((i) => ({ [i.type]: i.key })) })),
     ...(doc.glossary.length ? { glossary: doc.glossary } : {}),
     ...(doc.references.length ? { references: doc.references } : {}),
@@ -100,12 +102,19 @@ export class CourseTransferService {
       if (!courses.length) throw new BadRequestException('The zip holds no course folder (<course>/<language>/course.yaml).');
       const imported: ImportedCourse[] = [];
       for (const loaded of courses) {
-        for (const source of loaded.documents) {
+        for (const fromFiles of loaded.documents) {
+          const images = loaded.images.filter((i) => i.language === fromFiles.language);
+          const source = withStoredCover(fromFiles, images);
           const result = await this.ds.transaction(async (m) => {
             const repo = m.getRepository(CourseEntity);
             let course = await repo.findOneBy({ translationKey: source.translationKey, language: source.language });
             let created = false;
+            const putImages = async (courseId: string) => {
+              for (const image of images) await this.assets.put(courseId, image.path.replace(/^images\//, ''), readFileSync(image.absPath), user.id, m);
+            };
             if (course) {
+              // The pictures first: the draft's cover must be one of them.
+              await putImages(course.id);
               await this.authoring.saveDraft(user, course.slug, adoptIds(source, course.draft), 'imported', m);
             } else {
               const doc = withIds(source, randomIds);
@@ -118,10 +127,8 @@ export class CourseTransferService {
                 throw e;
               });
               await this.authoring.log(m, course.id, user.id, 'imported', 'created the course from a zip of course files');
+              await putImages(course.id);
               created = true;
-            }
-            for (const image of loaded.images.filter((i) => i.language === source.language)) {
-              await this.assets.put(course.id, image.path.replace(/^images\//, ''), readFileSync(image.absPath), user.id, m);
             }
             return { slug: source.slug, language: source.language, translationKey: source.translationKey, created };
           });

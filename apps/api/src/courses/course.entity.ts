@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { CourseDocument, Language } from '@ecampus/contracts';
+import type { CourseCover, CourseDocument, Language } from '@ecampus/contracts';
 
 @Entity('courses')
 export class CourseEntity {
@@ -16,6 +16,8 @@ export class CourseEntity {
   @Column({ type: 'jsonb' }) topics: string[];
   @Column({ name: 'estimated_minutes', type: 'int', nullable: true }) estimatedMinutes: number | null;
   @Column({ name: 'module_count', type: 'int', nullable: true }) moduleCount: number | null;
+  /** The published version's cover picture ({image, alt}); its size comes from course_assets. */
+  @Column({ type: 'jsonb', nullable: true }) cover: CourseCover | null;
   @Column({ name: 'owner_id', type: 'uuid', nullable: true }) ownerId: string | null;
   /** Hash of the files a course was last imported from, so re-imports of unchanged files do nothing. */
   @Column({ name: 'source_hash', type: 'text', nullable: true }) sourceHash: string | null;

@@ -8,6 +8,79 @@ import { UsersService } from '../users/users.service';
 import type { UserEntity } from '../users/user.entity';
 import { CoursesService } from './courses.service';
 
+const COVER_SCHEMA = {
+  type: 'object',
+  description:
+    'The cover picture of the published version; absent when the course has none. `width` and `height` are the picture\'s size in pixels, ' +
+    'so a page can reserve its space before it arrives.',
+  required: ['url', 'alt', 'width', 'height'],
+  properties: {
+    url: { type: 'string', example: '/api/assets/7d1c…/cover-k3x9.jpg' },
+    alt: { type: 'string', description: 'What the picture shows, for people who cannot see it.' },
+    width: { type: 'integer', example: 1200 },
+    height: { type: 'integer', example: 675 },
+  },
+};
+const TRANSLATIONS_SCHEMA = {
+  type: 'array',
+  description: 'The other published languages of the course.',
+  items: { type: 'object', properties: { language: { type: 'string', enum: [...LANGUAGES] }, slug: { type: 'string' } } },
+};
+const SUMMARY_SCHEMA = {
+  type: 'object',
+  required: ['slug', 'title', 'summary', 'language', 'topics', 'estimatedMinutes', 'moduleCount', 'translations'],
+  properties: {
+    slug: { type: 'string' },
+    title: { type: 'string' },
+    summary: { type: 'string' },
+    language: { type: 'string', enum: [...LANGUAGES] },
+    topics: { type: 'array', items: { type: 'string' } },
+    estimatedMinutes: { type: 'integer' },
+    moduleCount: { type: 'integer' },
+    translations: TRANSLATIONS_SCHEMA,
+    cover: COVER_SCHEMA,
+  },
+};
+const DETAIL_SCHEMA = {
+  type: 'object',
+  required: ['slug', 'title', 'summary', 'language', 'estimatedMinutes', 'topics', 'objectives', 'audience', 'glossary', 'references', 'translations', 'modules'],
+  properties: {
+    slug: { type: 'string' },
+    title: { type: 'string' },
+    summary: { type: 'string' },
+    language: { type: 'string', enum: [...LANGUAGES] },
+    estimatedMinutes: { type: 'integer' },
+    topics: { type: 'array', items: { type: 'string' } },
+    objectives: { type: 'array', items: { type: 'string' } },
+    audience: { type: 'string' },
+    glossary: { type: 'array', items: { type: 'object', properties: { term: { type: 'string' }, definition: { type: 'string' } } } },
+    references: {
+      type: 'array',
+      items: { type: 'object', properties: { title: { type: 'string' }, publisher: { type: 'string' }, year: { type: 'integer' }, url: { type: 'string' } } },
+    },
+    translations: TRANSLATIONS_SCHEMA,
+    cover: COVER_SCHEMA,
+    modules: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { id: { type: 'string' }, type: { type: 'string', enum: ['lesson', 'quiz'] }, title: { type: 'string' }, completed: { type: 'boolean' } },
+            },
+          },
+        },
+      },
+    },
+    enrollment: { type: 'object', properties: { status: { type: 'string', enum: ['active', 'completed'] }, progress: { type: 'integer' } } },
+  },
+};
+
 @ApiTags('learning')
 @Controller('courses')
 export class CoursesController {
@@ -18,7 +91,7 @@ export class CoursesController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Published courses.' })
+  @ApiOkResponse({ description: 'Published courses, each with its `cover` when it has one.', schema: { type: 'array', items: SUMMARY_SCHEMA } })
   @ApiQuery({ name: 'lang', required: false, enum: LANGUAGES })
   @ApiQuery({ name: 'topic', required: false })
   @ApiQuery({ name: 'q', required: false, description: 'Words to look for in titles and summaries.' })
@@ -33,7 +106,7 @@ export class CoursesController {
   }
 
   @Get(':slug')
-  @ApiOkResponse({ description: 'The course and its outline; `enrollment` when the signed-in user is enrolled.' })
+  @ApiOkResponse({ description: 'The course and its outline; `cover` when it has one; `enrollment` when the signed-in user is enrolled.', schema: DETAIL_SCHEMA })
   @ApiNotFoundResponse()
   async detail(@Param('slug') slug: string, @Req() req: Request): Promise<CourseDetailDto> {
     const { course, published } = await this.courses.publishedBySlug(slug);
@@ -54,6 +127,7 @@ export class CoursesController {
       glossary: doc.glossary,
       references: doc.references,
       translations: translations.filter((t) => t.slug !== doc.slug),
+      ...(published.cover ? { cover: published.cover } : {}),
       modules: doc.modules.map((m) => ({
         id: m.id!,
         title: m.title,

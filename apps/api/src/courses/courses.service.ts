@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CourseSummaryDto, Language } from '@ecampus/contracts';
+import type { CourseCover, CourseSummaryDto, CoverDto, Language } from '@ecampus/contracts';
 import { notFound, isUuid } from '../common/errors';
 import { CourseEntity, CourseVersionEntity } from './course.entity';
-import { flatItems } from './course-document';
+import { coverDto, coverFile, flatItems } from './course-document';
 import { imageSizes } from './images';
 import { PublishedCourse } from './published-course';
 
@@ -30,6 +30,7 @@ export class CoursesService {
     }
     const courses = await qb.getMany();
     const translations = await this.translationsOf(courses.map((c) => c.translationKey));
+    const covers = await this.covers(courses);
     return courses.map((c) => ({
       slug: c.slug,
       title: c.title!,
@@ -39,7 +40,27 @@ export class CoursesService {
       estimatedMinutes: c.estimatedMinutes!,
       moduleCount: c.moduleCount!,
       translations: (translations.get(c.translationKey) ?? []).filter((t) => t.slug !== c.slug),
+      ...(covers.has(c.id) ? { cover: covers.get(c.id) } : {}),
     }));
+  }
+
+  /** The published covers of these courses, with the size of their picture (one query; none without covers). */
+  private async covers(courses: CourseEntity[]): Promise<Map<string, CoverDto>> {
+    const map = new Map<string, CoverDto>();
+    const withCover = courses.filter((c): c is CourseEntity & { cover: CourseCover } => !!c.cover);
+    if (!withCover.length) return map;
+    const rows: { course_id: string; filename: string; width: number | null; height: number | null }[] = await this.ds.query(
+      `SELECT a.course_id, a.filename, a.width, a.height
+         FROM course_assets a JOIN unnest($1::uuid[], $2::text[]) AS w(course_id, filename)
+           ON a.course_id = w.course_id AND a.filename = w.filename`,
+      [withCover.map((c) => c.id), withCover.map((c) => coverFile(c.cover))],
+    );
+    for (const c of withCover) {
+      const row = rows.find((r) => r.course_id === c.id);
+      const cover = row ? coverDto(c.id, c.cover, row) : undefined;
+      if (cover) map.set(c.id, cover);
+    }
+    return map;
   }
 
   /** Published languages of each translation key. */
@@ -124,7 +145,9 @@ export class CoursesService {
       topics: doc.topics,
       estimatedMinutes: doc.estimatedMinutes,
       moduleCount: doc.modules.length,
+      cover: doc.cover ?? null,
     });
     return version;
   }
 }
+

@@ -39,6 +39,15 @@ export function imageFileName(name: string, ext: string): string {
   return `${base || 'image'}.${ext}`;
 }
 
+/**
+ * The name a picture of a course folder (`images/<file>`) gets once stored, or undefined when it is not a
+ * picture the API stores. Documents read from files point to it by this name.
+ */
+export function storedImagePath(filePath: string, bytes: Uint8Array): string | undefined {
+  const image = inspectImage(bytes);
+  return image ? `images/${imageFileName(filePath.replace(/^images\//, ''), image.ext)}` : undefined;
+}
+
 /** Each picture's displayed size by file name, for a course's lessons to reserve its space. */
 export async function imageSizes(m: EntityManager, courseId: string): Promise<Map<string, { width: number; height: number }>> {
   const rows: { filename: string; width: number; height: number }[] = await m.query(

@@ -31,11 +31,13 @@ export class PreviewController {
   @Get()
   @ApiOkResponse({ description: 'The draft course page.' })
   async course(@Param('slug') slug: string): Promise<CourseDetailDto> {
-    const { doc } = await this.draft(slug);
+    const draft = await this.draft(slug);
+    const { doc } = draft;
     return {
       slug: doc.slug, title: doc.title, summary: doc.summary, language: doc.language, estimatedMinutes: doc.estimatedMinutes,
       topics: doc.topics, objectives: doc.objectives, audience: doc.audience, glossary: doc.glossary, references: doc.references,
       translations: [],
+      ...(draft.cover ? { cover: draft.cover } : {}),
       modules: doc.modules.map((m) => ({ id: m.id!, title: m.title, items: m.items.map((i) => ({ id: i.id!, type: i.type, title: i.title })) })),
     };
   }

@@ -1,6 +1,6 @@
 import { renderLessonMarkdown } from '@ecampus/course-format';
-import type { CourseDocument, ItemDoc, ItemType, LessonDoc, LessonDto, QuizDoc, QuizDto } from '@ecampus/contracts';
-import { assetUrl, flatItems } from './course-document';
+import type { CourseDocument, CoverDto, ItemDoc, ItemType, LessonDoc, LessonDto, QuizDoc, QuizDto } from '@ecampus/contracts';
+import { assetUrl, coverDto, coverFile, flatItems } from './course-document';
 
 export interface ItemRef {
   id: string;
@@ -29,6 +29,12 @@ export class PublishedCourse {
 
   get slug(): string {
     return this.doc.slug;
+  }
+
+  /** The cover picture as learners get it, or undefined (none, or its picture is not stored). */
+  get cover(): CoverDto | undefined {
+    const cover = this.doc.cover;
+    return cover ? coverDto(this.courseId, cover, this.imageSizes.get(coverFile(cover))) : undefined;
   }
 
   item(id: string): ItemDoc | undefined {
