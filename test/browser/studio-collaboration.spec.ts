@@ -87,4 +87,48 @@ describe('two authors on one course, in Chromium', () => {
     stored = (await admin.get('/api/admin/courses/curso-compartido').expect(200)).body;
     assert.equal(stored.title, 'Título de Lucía, revisado');
   });
+
+  test('work left unsaved by the back button is offered back on return, and saving it still respects newer work', async () => {
+    const owner = await author('Pedro Olvidadizo', 'Cruz Roja');
+    const coauthor = await author('Ana Puntual', 'Cruz Roja');
+    const doc = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
+    await owner.agent.post('/api/admin/courses').send({ ...doc, slug: 'curso-olvidado', translationKey: 'curso-olvidado' }).expect(201);
+    await owner.agent.put('/api/admin/courses/curso-olvidado/editors').send({ userIds: [coauthor.user.id] }).expect(200);
+
+    const page = await signedInPage(browser, app.url!, owner.email, owner.password);
+    await page.goto('/studio');
+    await page.getByRole('link', { name: doc.title }).and(page.locator('[href="/studio/courses/curso-olvidado"]')).click();
+    const title = page.getByLabel('Título', { exact: true });
+    await title.fill('Título que nunca se guardó');
+    await page.waitForTimeout(800); // the copy is written shortly after typing stops
+    await page.goBack(); // inside the app: no browser warning, the editor simply goes away
+    await page.getByRole('heading', { level: 1, name: 'Estudio' }).waitFor();
+
+    // Meanwhile the co-author saves.
+    const theirs = (await coauthor.agent.get('/api/admin/courses/curso-olvidado').expect(200)).body;
+    await coauthor.agent.put('/api/admin/courses/curso-olvidado').send({ ...theirs, summary: 'Resumen de Ana.' }).expect(200);
+
+    await page.goForward();
+    const offer = page.getByRole('region', { name: 'Hay cambios sin guardar de una visita anterior' });
+    await offer.waitFor();
+    assert.notEqual(await title.inputValue(), 'Título que nunca se guardó', 'nothing is applied before the author says so');
+    await assertAccessible(page, 'the offer of unsaved work');
+    await offer.getByRole('button', { name: 'Recuperar mis cambios' }).click();
+    assert.equal(await title.inputValue(), 'Título que nunca se guardó');
+
+    // The recovered work started from the draft before Ana's save: saving asks first.
+    await saveButton(page).click();
+    const dialog = page.getByRole('dialog', { name: 'Alguien guardó este curso mientras usted lo editaba' });
+    await dialog.getByText('Ana Puntual').waitFor();
+    const overwrite = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/api/admin/courses/curso-olvidado'));
+    await dialog.getByRole('button', { name: 'Guardar mis cambios de todos modos' }).click();
+    assert.equal((await overwrite).status(), 200);
+    assert.equal((await admin.get('/api/admin/courses/curso-olvidado').expect(200)).body.title, 'Título que nunca se guardó');
+
+    // Saved, the copy is gone: coming back offers nothing.
+    await page.reload();
+    await title.waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(await offer.count(), 0);
+  });
 });

@@ -6,7 +6,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { Skeleton } from '../../components/Skeleton';
 import { messages as sharedMessages } from '../../components/messages';
 import { ApiError } from '../../lib/http';
-import { useLanguage, useMessages } from '../../lib/i18n';
+import { useFormat, useLanguage, useMessages } from '../../lib/i18n';
 import { invalidate, useResource } from '../../lib/resource';
 import { announce } from '../../lib/route-focus';
 import { routes, serverPages } from '../../routes';
@@ -28,6 +28,7 @@ import { EditorsPanel } from './EditorsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { ItemEditor } from './ItemEditor';
 import { messages } from './messages';
+import { dropUnsaved, readUnsaved, useKeepUnsaved, type UnsavedCopy } from './unsaved-copy';
 import { adoptServerIds, checkCourse, emptyCourse, sameContent, serverProblems, toDocument, toModel, type CourseModel, type Problem } from './model';
 import { TranslationsPanel } from './TranslationsPanel';
 import './studio.css';
@@ -115,6 +116,7 @@ function ExistingCourse({ slug, handed: handedProp, handedModel, message }: { sl
 
 function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: AdminCourseDocument | null; initial: CourseModel; initialMessage?: string }) {
   const t = useMessages(messages);
+  const format = useFormat();
   const shared = useMessages(sharedMessages);
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -136,6 +138,14 @@ function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: 
   // A new course counts as unsaved as soon as the page opens: there is nothing on the server yet.
   const dirty = isNew ? model.title !== '' || model.modules.length > 0 || model.summary !== '' : !sameContent(model, baseline);
   const base = isNew ? routes.studioNew() : routes.studioCourse(slug);
+  // The draft this page's work started from: a save is refused (and the author asked) if the server's moved on.
+  const [baseTag, setBaseTag] = useState<string | null>(savedAtStart?.draftTag ?? null);
+  // Work left unsaved here before (back button, closed tab, crash), offered back once.
+  const [recovery, setRecovery] = useState<UnsavedCopy | null>(() => {
+    const copy = canEdit ? readUnsaved(slug) : null;
+    return copy && !sameContent(copy.model, initial) ? copy : null;
+  });
+  useKeepUnsaved(slug, model, dirty, baseTag, recovery !== null);
 
   const assets = useResource(isNew ? null : assetsKey(slug), (signal) => getAssets(slug, signal));
 
@@ -155,6 +165,7 @@ function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: 
     setModel(next);
     setBaseline(next);
     setSaved(doc);
+    setBaseTag(doc.draftTag);
     setProblems([]);
     invalidate(adminCoursesKey);
   }, []);
@@ -189,15 +200,17 @@ function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: 
         const { translationKey, ...rest } = doc;
         result = await postCourse((translationKey ? doc : rest) as CourseDocument);
       } else {
-        result = await putCourse(slug, doc, overwrite ? undefined : saved?.draftTag);
+        result = await putCourse(slug, doc, overwrite ? undefined : (baseTag ?? undefined));
       }
       const answered = toModel(result, sent);
       setBaseline(answered);
       setModel((current) => (current === sent ? answered : adoptServerIds(current, answered)));
       setSaved(result);
+      setBaseTag(result.draftTag);
       setProblems([]);
       invalidate(adminCoursesKey);
       invalidate(`${adminCourseKey(result.slug)}/`);
+      if (isNew) dropUnsaved('');
       if (!isNew) say(t.savedOk);
       else {
         announce(t.createdOk);
@@ -327,6 +340,40 @@ function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: 
           </nav>
         ) : null}
         {!canEdit ? <p className="notice">{t.cannotEdit}</p> : null}
+        {recovery ? (
+          <section className="notice recovery" aria-labelledby="recovery-heading">
+            <h2 id="recovery-heading" className="recovery__title">
+              {t.recoveryTitle}
+            </h2>
+            <p>{t.recoveryBody(format.date(recovery.at))}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setModel(recovery.model);
+                  // Saved since the copy was made? Then the next save asks before replacing that newer draft.
+                  if (recovery.baseTag) setBaseTag(recovery.baseTag);
+                  setRecovery(null);
+                  say(t.recovered);
+                }}
+              >
+                {t.recover}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  dropUnsaved(slug);
+                  setRecovery(null);
+                  say(t.recoveryDiscarded);
+                }}
+              >
+                {t.discardRecovery}
+              </button>
+            </div>
+          </section>
+        ) : null}
         <ProblemSummary problems={problems} attempt={attempt} base={base} />
         <Routes>
           <Route index element={<CourseOverview />} />

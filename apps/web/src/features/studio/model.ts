@@ -41,7 +41,7 @@ export function toModel(doc: CourseDocument, previous?: CourseModel): CourseMode
   const { modules, ...rest } = doc;
   const course: Record<string, unknown> = { ...rest };
   // Read-only fields of the API's answer stay out of the document the editor sends back.
-  for (const key of ['status', 'version', 'updatedAt', 'hasUnpublishedChanges', 'canEdit']) delete course[key];
+  for (const key of ['status', 'version', 'updatedAt', 'hasUnpublishedChanges', 'canEdit', 'draftTag']) delete course[key];
   return {
     ...(course as Omit<CourseDocument, 'modules'>),
     modules: modules.map((m, mi) => {
