@@ -14,6 +14,19 @@ export function CourseCard({ course }: { course: CourseSummaryDto }) {
           {course.title}
         </Link>
       </h2>
+      {course.cover ? (
+        // Lazy, and hidden on narrow screens (CSS): a phone on mobile data does not download it from the catalogue.
+        <img
+          className="card__cover"
+          src={course.cover.url}
+          alt={course.cover.alt}
+          lang={course.language}
+          width={course.cover.width}
+          height={course.cover.height}
+          loading="lazy"
+          decoding="async"
+        />
+      ) : null}
       <p className="card__summary" lang={course.language}>
         {course.summary}
       </p>

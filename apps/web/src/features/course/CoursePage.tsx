@@ -13,6 +13,7 @@ import { invalidate, useResource } from '../../lib/resource';
 import { routes } from '../../routes';
 import { useAuth } from '../auth/auth-context';
 import { courseKey, getCourse, postEnroll } from './api';
+import { CourseCover, GlossaryAndReferences } from './CourseExtras';
 import { messages } from './messages';
 
 /** The first item not yet completed, in outline order (undefined when all are done). */
@@ -82,6 +83,7 @@ function CourseView({ course, onChanged }: { course: CourseDetailDto; onChanged:
       <p className="lead" lang={course.language}>
         {course.summary}
       </p>
+      <CourseCover course={course} />
       </div>
 
       <div className="course-layout__aside">
@@ -142,43 +144,7 @@ function CourseView({ course, onChanged }: { course: CourseDetailDto; onChanged:
 
       <Outline course={course} />
 
-      {course.glossary.length > 0 ? (
-        <details className="disclosure">
-          <summary>
-            <h2 className="disclosure__title">{t.glossary}</h2>
-          </summary>
-          <dl className="glossary" lang={course.language}>
-            {course.glossary.map((entry) => (
-              <div key={entry.term}>
-                <dt>{entry.term}</dt>
-                <dd>{entry.definition}</dd>
-              </div>
-            ))}
-          </dl>
-        </details>
-      ) : null}
-
-      {course.references.length > 0 ? (
-        <details className="disclosure">
-          <summary>
-            <h2 className="disclosure__title">{t.references}</h2>
-          </summary>
-          <ul className="references" lang={course.language}>
-            {course.references.map((ref) => (
-              <li key={`${ref.title}-${ref.year}`}>
-                {ref.url ? (
-                  <a href={ref.url} rel="noopener noreferrer" target="_blank">
-                    {ref.title}
-                  </a>
-                ) : (
-                  <cite>{ref.title}</cite>
-                )}
-                . {ref.publisher}, {ref.year}.
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <GlossaryAndReferences course={course} />
       </div>
       </div>
     </div>

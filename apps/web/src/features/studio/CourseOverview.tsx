@@ -4,9 +4,9 @@ import { Field } from '../../components/Field';
 import { PageHeading } from '../../components/PageHeading';
 import { useFormat, useMessages } from '../../lib/i18n';
 import { TOPICS, messages as catalogueMessages } from '../catalogue/messages';
-import { ImagePicker } from './ImagePicker';
-import { postAsset } from './api';
+import { CoverEditor } from './CoverEditor';
 import { useEditor, useProblem } from './editor-context';
+import { GlossaryEditor, ReferencesEditor } from './GlossaryReferences';
 import { messages } from './messages';
 import { COURSE_UID, fieldId, slugify } from './model';
 import { OutlineEditor } from './OutlineEditor';
@@ -27,6 +27,8 @@ export function CourseOverview() {
       <fieldset className="plain-fieldset" disabled={!canEdit}>
         <CourseDetails />
         <OutlineEditor />
+        <GlossaryEditor />
+        <ReferencesEditor />
       </fieldset>
     </>
   );
@@ -150,7 +152,7 @@ function CourseDetails() {
           })}
         </div>
       </fieldset>
-      <CoverPicture />
+      <CoverEditor />
     </section>
   );
 }
@@ -230,38 +232,5 @@ function Objectives({ error }: { error?: string }) {
         {t.addObjective}
       </button>
     </fieldset>
-  );
-}
-
-function CoverPicture() {
-  const t = useMessages(messages);
-  const { saved, assets, reloadAssets, say } = useEditor();
-  const cover = assets.find((a) => /^cover\.[a-z]+$/.test(a.filename));
-  return (
-    <div className="cover">
-      <h3 className="field__label cover__title">{t.cover}</h3>
-      {saved ? (
-        <>
-          {cover ? (
-            <img className="cover__image" src={`${cover.url}?v=${cover.size}`} alt={t.coverAlt} width={320} height={180} />
-          ) : (
-            <p className="muted">{t.coverNone}</p>
-          )}
-          <ImagePicker
-            idPrefix="cover"
-            label={t.coverFile}
-            hint={t.coverHint}
-            buttonLabel={t.coverUpload}
-            onUpload={async (file) => {
-              await postAsset(saved.slug, file, file.type, 'cover');
-              reloadAssets();
-              say(t.coverDone);
-            }}
-          />
-        </>
-      ) : (
-        <p className="muted">{t.coverSaveFirst}</p>
-      )}
-    </div>
   );
 }

@@ -9,6 +9,9 @@ export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'
 /** The API's limit for one picture (it checks too, by the file's first bytes). */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
+/** Thrown by `onUpload` to show the author a sentence of its own (already in the interface language). */
+export class PickerProblem extends Error {}
+
 interface ImagePickerProps {
   idPrefix: string;
   label: string;
@@ -18,11 +21,15 @@ interface ImagePickerProps {
   children?: ReactNode;
   /** A problem with those fields, checked before uploading. */
   check?: () => string | undefined;
+  /** The largest file accepted here (default: the API's limit); larger only when `onUpload` makes it smaller. */
+  maxBytes?: number;
+  /** What to say when the file is over `maxBytes` (given its size in MB, formatted). */
+  tooBig?: (mb: string) => string;
   onUpload: (file: File) => Promise<void>;
 }
 
 /** Chooses a picture, checks its type and size here first, and uploads it. */
-export function ImagePicker({ idPrefix, label, hint, buttonLabel, children, check, onUpload }: ImagePickerProps) {
+export function ImagePicker({ idPrefix, label, hint, buttonLabel, children, check, maxBytes = MAX_IMAGE_BYTES, tooBig, onUpload }: ImagePickerProps) {
   const t = useMessages(messages);
   const shared = useMessages(sharedMessages);
   const format = useFormat();
@@ -39,8 +46,8 @@ export function ImagePicker({ idPrefix, label, hint, buttonLabel, children, chec
       ? t.imageChoose
       : !IMAGE_TYPES.includes(file.type)
         ? t.imageType
-        : file.size > MAX_IMAGE_BYTES
-          ? t.imageSize(format.number(Math.round((file.size / 1024 / 1024) * 10) / 10))
+        : file.size > maxBytes
+          ? (tooBig ?? t.imageSize)(format.number(Math.round((file.size / 1024 / 1024) * 10) / 10))
           : undefined;
     const problem = fileProblem ?? check?.();
     setError(problem ?? null);
@@ -51,7 +58,7 @@ export function ImagePicker({ idPrefix, label, hint, buttonLabel, children, chec
       await onUpload(file);
       if (input.current) input.current.value = '';
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 415 ? t.imageType : e instanceof ApiError && e.status === 413 ? t.imageSize('> 2') : describeError(e, shared));
+      setError(e instanceof PickerProblem ? e.message : e instanceof ApiError && e.status === 415 ? t.imageType : e instanceof ApiError && e.status === 413 ? t.imageSize('> 2') : describeError(e, shared));
     } finally {
       setBusy(false);
     }

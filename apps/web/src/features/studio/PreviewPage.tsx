@@ -10,6 +10,7 @@ import { messages as sharedMessages } from '../../components/messages';
 import { useFormat, useMessages } from '../../lib/i18n';
 import { useResource } from '../../lib/resource';
 import { routes } from '../../routes';
+import { CourseCover, GlossaryAndReferences } from '../course/CourseExtras';
 import { useInternalLinks } from '../lesson/LessonPage';
 import { QuizView } from '../quiz/QuizPage';
 import { getPreviewCourse, getPreviewLesson, getPreviewQuiz, postPreviewAttempt, previewKey, previewLessonKey, previewQuizKey } from './api';
@@ -91,6 +92,7 @@ function CourseView({ slug, course }: { slug: string; course: CourseDetailDto })
         <p className="lead" lang={course.language}>
           {course.summary}
         </p>
+        <CourseCover course={course} />
       </div>
       <div className="course-layout__aside">
         <dl className="meta meta--course">
@@ -159,6 +161,7 @@ function CourseView({ slug, course }: { slug: string; course: CourseDetailDto })
             ))}
           </ol>
         </section>
+        <GlossaryAndReferences course={course} />
       </div>
     </div>
   );

@@ -125,7 +125,9 @@ export const newQuiz = (title: string): QuizModel => ({ uid: newUid(), type: 'qu
 
 /** A copy of a course for another language: same keys (so items line up across translations), no ids. */
 export function translationDraft(model: CourseModel, language: Language): CourseModel {
-  const fresh = toModel(JSON.parse(JSON.stringify(stripIds(toDocument(model)))) as CourseDocument);
+  // The cover stays behind: its picture belongs to this course, and the new one gets its own once created.
+  const { cover: _cover, ...doc } = stripIds(toDocument(model));
+  const fresh = toModel(JSON.parse(JSON.stringify(doc)) as CourseDocument);
   return { ...fresh, language, slug: `${model.slug}-${language}`.slice(0, 100), translationKey: model.translationKey || model.slug };
 }
 
@@ -250,6 +252,27 @@ function problem(t: StudioMessages, w: Where, field: string, message: string): P
 const blank = (s: string | undefined) => !s || !s.trim();
 const wholeBetween = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
 
+/** What the API accepts as a reference's address: an http(s) URL. */
+export function isWebAddress(text: string): boolean {
+  if (!/^https?:\/\/\S+$/i.test(text)) return false;
+  try {
+    return Boolean(new URL(text).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Where a glossary term or a reference is, for people: "Glosario › Término 2". */
+function listPlace(t: StudioMessages, list: 'glossary' | 'references', index: number): string {
+  return `${t.fields[list]} › ${list === 'glossary' ? t.glossaryEntry(index + 1) : t.referenceEntry(index + 1)}`;
+}
+
+const listProblem = (t: StudioMessages, list: 'glossary' | 'references', index: number, field: string, message: string): Problem => ({
+  fieldId: fieldId(COURSE_UID, `${list}-${index}-${field}`),
+  place: listPlace(t, list, index),
+  message,
+});
+
 /** What the editor checks before saving: the API's rules that authors most often meet, said in their language. */
 export function checkCourse(model: CourseModel, t: StudioMessages, isNew: boolean): Problem[] {
   const v = t.problems;
@@ -264,6 +287,17 @@ export function checkCourse(model: CourseModel, t: StudioMessages, isNew: boolea
   if (model.objectives.length === 0 || model.objectives.every(blank)) course('objectives', v.objectives);
   model.objectives.forEach((o, i) => {
     if (blank(o) && model.objectives.length > 1) course(`objectives-${i}`, v.emptyObjective(i + 1));
+  });
+  if (model.cover && blank(model.cover.alt)) course('coverAlt', v.coverAlt);
+  model.glossary.forEach((entry, i) => {
+    if (blank(entry.term)) out.push(listProblem(t, 'glossary', i, 'term', v.required(t.fields.term)));
+    if (blank(entry.definition)) out.push(listProblem(t, 'glossary', i, 'definition', v.required(t.fields.definition)));
+  });
+  model.references.forEach((ref, i) => {
+    if (blank(ref.title)) out.push(listProblem(t, 'references', i, 'title', v.required(t.fields.referenceTitle)));
+    if (blank(ref.publisher)) out.push(listProblem(t, 'references', i, 'publisher', v.required(t.fields.publisher)));
+    if (!wholeBetween(ref.year, 1800, 2100)) out.push(listProblem(t, 'references', i, 'year', v.year));
+    if (ref.url !== undefined && !isWebAddress(ref.url)) out.push(listProblem(t, 'references', i, 'url', v.url));
   });
   if (model.modules.length === 0) course('modules', v.noModules);
 
@@ -338,6 +372,13 @@ export function serverProblems(messages: string[], sent: CourseModel, t: StudioM
       }
       // A list field with an index (objectives[2]) names one entry; anything else is the field itself.
       field = index !== undefined && name === 'objectives' ? `objectives-${index}` : name;
+      // A glossary term or a reference: its field (glossary[1].definition), or the entry when none is named.
+      if (index !== undefined && (name === 'glossary' || name === 'references')) {
+        const sub = tokens[i + 2];
+        const entryField = `${name}-${index}${sub && !/^\d+$/.test(sub) ? `-${sub}` : ''}`;
+        return { ...problem(t, w, entryField, match[2]), place: listPlace(t, name, index), message: `${fieldLabel(t, entryField)}: ${match[2]}` };
+      }
+      if (name === 'cover') field = tokens[i + 1] === 'alt' ? 'coverAlt' : 'cover';
       break;
     }
     if (!field) field = w.option ? 'text' : w.question ? 'prompt' : 'title';
@@ -379,6 +420,9 @@ export function adoptServerIds(current: CourseModel, answered: CourseModel): Cou
 
 /** The label of a field for a server message (`objectives-2` → the objectives' label). */
 export function fieldLabel(t: StudioMessages, field: string): string {
+  // glossary-1-term → the term's label; references-0-title → the source's title; references-2 → references.
+  const entry = /^(glossary|references)-\d+-(\w+)$/.exec(field);
+  if (entry) return entry[2] === 'title' ? t.fields.referenceTitle : (t.fields[entry[2] as keyof StudioMessages['fields']] ?? entry[2]);
   const base = field.replace(/-\d+$/, '') as keyof StudioMessages['fields'];
   return t.fields[base] ?? field;
 }
