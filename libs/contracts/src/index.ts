@@ -299,6 +299,68 @@ export interface ReportSummaryDto {
   totals: { enrollments: number; completions: number; certificates: number };
 }
 
+// ---- Authoring (author or admin): the shapes of /api/admin/courses beyond the public contract.
+
+export interface AdminCourseListItem {
+  slug: string;
+  title: string;
+  language: Language;
+  translationKey: string;
+  status: CourseStatus;
+  hasUnpublishedChanges: boolean;
+  canEdit: boolean;
+  updatedAt: string;
+}
+
+/** GET /api/admin/courses/:slug: the draft with read-only fields, which PUT ignores. */
+export type AdminCourseDocument = CourseDocument & {
+  status: CourseStatus;
+  version: number | null;
+  updatedAt: string;
+  hasUnpublishedChanges: boolean;
+  canEdit: boolean;
+  /** The draft's entity tag, also sent as the ETag header: send it back as If-Match to save only over this draft. */
+  draftTag: string;
+};
+
+export interface CourseVersionDto {
+  number: number;
+  publishedAt: string;
+  publishedBy: { id: string; name: string } | null;
+  current: boolean;
+}
+
+export type CourseChangeAction = 'created' | 'edited' | 'published' | 'restored' | 'imported';
+
+export interface CourseChangeDto {
+  at: string;
+  user: { id: string; name: string } | null;
+  action: CourseChangeAction;
+  summary: string;
+  version: number | null;
+}
+
+export interface TranslationStatusDto {
+  language: Language;
+  slug: string;
+  title: string;
+  /** Items of this course that the translation lacks. */
+  missing: { key: string; type: ItemType; title: string }[];
+  /** Items of the translation that this course lacks. */
+  extra: { key: string; type: ItemType; title: string }[];
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface CourseEditorsDto {
+  owner: PersonRef | null;
+  editors: PersonRef[];
+}
+
 export interface ApiErrorDto {
   statusCode: number;
   error: string;

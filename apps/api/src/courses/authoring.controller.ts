@@ -13,10 +13,10 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
-import type { CourseDocument } from '@ecampus/contracts';
+import type { AdminCourseDocument, AdminCourseListItem, CourseChangeDto, CourseDocument, TranslationStatusDto } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
 import type { UserEntity } from '../users/user.entity';
-import { AdminCourseDocument, AdminCourseListItem, AuthoringService, CourseChange, TranslationStatus } from './authoring.service';
+import { AuthoringService } from './authoring.service';
 
 const DOCUMENT_BODY = {
   description:
@@ -121,13 +121,13 @@ export class AuthoringController {
 
   @Get(':slug/changes')
   @ApiOkResponse({ description: 'The change log: who changed what and when, newest first.' })
-  changes(@Param('slug') slug: string): Promise<CourseChange[]> {
+  changes(@Param('slug') slug: string): Promise<CourseChangeDto[]> {
     return this.authoring.changes(slug);
   }
 
   @Get(':slug/translations')
   @ApiOkResponse({ description: 'The other languages of the course and the items each one lacks.' })
-  translations(@Param('slug') slug: string): Promise<TranslationStatus[]> {
+  translations(@Param('slug') slug: string): Promise<TranslationStatusDto[]> {
     return this.authoring.translations(slug);
   }
 

@@ -3,7 +3,16 @@ import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { validateCourseDocument } from '@ecampus/course-format';
-import type { CourseDocument, ItemType, Language } from '@ecampus/contracts';
+import type {
+  AdminCourseDocument,
+  AdminCourseListItem,
+  CourseChangeAction,
+  CourseChangeDto,
+  CourseDocument,
+  CourseEditorsDto,
+  CourseVersionDto,
+  TranslationStatusDto,
+} from '@ecampus/contracts';
 import { notFound } from '../common/errors';
 import type { UserEntity } from '../users/user.entity';
 import { CourseEntity, CourseVersionEntity } from './course.entity';
@@ -11,45 +20,6 @@ import { describeChanges } from './course-diff';
 import { assertCoverIsCoursePicture } from './course-cover';
 import { flatItems, knownKeys, randomIds, withIds } from './course-document';
 import { CoursesService } from './courses.service';
-
-export interface AdminCourseListItem {
-  slug: string;
-  title: string;
-  language: Language;
-  translationKey: string;
-  status: 'draft' | 'published';
-  hasUnpublishedChanges: boolean;
-  canEdit: boolean;
-  updatedAt: string;
-}
-
-export type AdminCourseDocument = CourseDocument & {
-  status: 'draft' | 'published';
-  version: number | null;
-  updatedAt: string;
-  hasUnpublishedChanges: boolean;
-  canEdit: boolean;
-  /** The draft's entity tag, also sent as the ETag header: send it back as If-Match to save only over this draft. */
-  draftTag: string;
-};
-
-export interface CourseChange {
-  at: string;
-  user: { id: string; name: string } | null;
-  action: 'created' | 'edited' | 'published' | 'restored' | 'imported';
-  summary: string;
-  version: number | null;
-}
-
-export interface TranslationStatus {
-  language: Language;
-  slug: string;
-  title: string;
-  /** Items of this course that the translation lacks. */
-  missing: { key: string; type: ItemType; title: string }[];
-  /** Items of the translation that this course lacks. */
-  extra: { key: string; type: ItemType; title: string }[];
-}
 
 // Fields this API adds to what GET returns: read-only, dropped rather than refused.
 const OWN_READ_ONLY = ['hasUnpublishedChanges', 'canEdit', 'draftTag'];
@@ -190,7 +160,7 @@ export class AuthoringService {
     user: UserEntity,
     slug: string,
     input: CourseDocument,
-    action: CourseChange['action'] = 'edited',
+    action: CourseChangeAction = 'edited',
     m?: EntityManager,
     ifMatch?: string,
   ): Promise<string> {
@@ -245,7 +215,7 @@ export class AuthoringService {
     return this.get(user, slug);
   }
 
-  async versions(slug: string) {
+  async versions(slug: string): Promise<CourseVersionDto[]> {
     const course = await this.find(slug);
     const rows: { number: number; published_at: Date; user_id: string | null; name: string | null }[] = await this.ds.query(
       `SELECT v.number, v.published_at, u.id AS user_id, u.name FROM course_versions v LEFT JOIN users u ON u.id = v.published_by
@@ -287,9 +257,9 @@ export class AuthoringService {
     return this.get(user, newSlug);
   }
 
-  async changes(slug: string): Promise<CourseChange[]> {
+  async changes(slug: string): Promise<CourseChangeDto[]> {
     const course = await this.find(slug);
-    const rows: { created_at: Date; user_id: string | null; name: string | null; action: CourseChange['action']; summary: string; version_number: number | null }[] =
+    const rows: { created_at: Date; user_id: string | null; name: string | null; action: CourseChangeAction; summary: string; version_number: number | null }[] =
       await this.ds.query(
         `SELECT c.created_at, u.id AS user_id, u.name, c.action, c.summary, c.version_number
            FROM course_changes c LEFT JOIN users u ON u.id = c.user_id
@@ -306,7 +276,7 @@ export class AuthoringService {
   }
 
   /** The other languages of this course and which of this course's items each one lacks. */
-  async translations(slug: string): Promise<TranslationStatus[]> {
+  async translations(slug: string): Promise<TranslationStatusDto[]> {
     const course = await this.find(slug);
     const others = await this.ds.getRepository(CourseEntity).find({ where: { translationKey: course.translationKey } });
     const items = (d: CourseDocument) => flatItems(d).map((i) => ({ key: i.key!, type: i.type, title: i.title }));
@@ -325,7 +295,7 @@ export class AuthoringService {
       });
   }
 
-  async editors(slug: string) {
+  async editors(slug: string): Promise<CourseEditorsDto> {
     const course = await this.find(slug);
     const rows: { id: string; name: string; email: string }[] = await this.ds.query(
       `SELECT u.id, u.name, u.email FROM course_editors e JOIN users u ON u.id = e.user_id WHERE e.course_id = $1 ORDER BY u.name`,
@@ -355,7 +325,7 @@ export class AuthoringService {
   }
 
   /** Gives the course to these authors (besides its owner). Only admins and the owner may. */
-  async setEditors(user: UserEntity, slug: string, userIds: string[]) {
+  async setEditors(user: UserEntity, slug: string, userIds: string[]): Promise<CourseEditorsDto> {
     await this.ds.transaction(async (m) => {
       const course = await this.find(slug, m, true);
       this.assertChoosesEditors(user, course);
@@ -374,7 +344,7 @@ export class AuthoringService {
     return this.editors(slug);
   }
 
-  async log(m: EntityManager, courseId: string, userId: string | null, action: CourseChange['action'], summary: string, version: number | null = null) {
+  async log(m: EntityManager, courseId: string, userId: string | null, action: CourseChangeAction, summary: string, version: number | null = null) {
     await m.query(`INSERT INTO course_changes (course_id, user_id, action, summary, version_number) VALUES ($1, $2, $3, $4, $5)`, [
       courseId, userId, action, summary, version,
     ]);

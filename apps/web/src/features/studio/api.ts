@@ -1,64 +1,31 @@
-import type { AttemptResultDto, CourseDetailDto, CourseDocument, ItemType, Language, LessonDto, QuizDto } from '@ecampus/contracts';
+import type {
+  AdminCourseDocument,
+  AdminCourseListItem,
+  AttemptResultDto,
+  CourseChangeDto,
+  CourseDetailDto,
+  CourseDocument,
+  CourseEditorsDto,
+  CourseVersionDto,
+  Language,
+  LessonDto,
+  PersonRef,
+  QuizDto,
+  TranslationStatusDto,
+} from '@ecampus/contracts';
 import { http } from '../../lib/http';
 
-// Shapes of the authoring API (apps/api/src/courses/authoring.service.ts) that the public contract does not list.
-
-export type CourseStatus = 'draft' | 'published';
-
-export interface AdminCourseListItem {
-  slug: string;
-  title: string;
-  language: Language;
-  translationKey: string;
-  status: CourseStatus;
-  hasUnpublishedChanges: boolean;
-  canEdit: boolean;
-  updatedAt: string;
-}
-
-export type AdminCourseDocument = CourseDocument & {
-  status: CourseStatus;
-  version: number | null;
-  updatedAt: string;
-  hasUnpublishedChanges: boolean;
-  canEdit: boolean;
-  /** Names this draft: a save sent with it is refused (412) if someone saved the course since. */
-  draftTag: string;
-};
-
-export interface CourseVersion {
-  number: number;
-  publishedAt: string;
-  publishedBy: { id: string; name: string } | null;
-  current: boolean;
-}
-
-export interface CourseChange {
-  at: string;
-  user: { id: string; name: string } | null;
-  action: 'created' | 'edited' | 'published' | 'restored' | 'imported';
-  summary: string;
-  version: number | null;
-}
-
-export interface TranslationStatus {
-  language: Language;
-  slug: string;
-  title: string;
-  missing: { key: string; type: ItemType; title: string }[];
-  extra: { key: string; type: ItemType; title: string }[];
-}
-
-export interface PersonRef {
-  id: string;
-  name: string;
-  email: string;
-}
-
-export interface CourseEditors {
-  owner: PersonRef | null;
-  editors: PersonRef[];
-}
+// The authoring API's shapes live in @ecampus/contracts with the API's own; the studio's names for them:
+export type {
+  AdminCourseDocument,
+  AdminCourseListItem,
+  CourseChangeDto as CourseChange,
+  CourseEditorsDto as CourseEditors,
+  CourseStatus,
+  CourseVersionDto as CourseVersion,
+  PersonRef,
+  TranslationStatusDto as TranslationStatus,
+} from '@ecampus/contracts';
 
 export interface CourseAsset {
   filename: string;
@@ -107,7 +74,7 @@ export function postPublish(slug: string): Promise<AdminCourseDocument> {
 
 export const versionsKey = (slug: string) => `${adminCourseKey(slug)}/versions`;
 
-export function getVersions(slug: string, signal?: AbortSignal): Promise<CourseVersion[]> {
+export function getVersions(slug: string, signal?: AbortSignal): Promise<CourseVersionDto[]> {
   return http(versionsKey(slug), { signal });
 }
 
@@ -117,19 +84,19 @@ export function postRestore(slug: string, version: number): Promise<AdminCourseD
 
 export const changesKey = (slug: string) => `${adminCourseKey(slug)}/changes`;
 
-export function getChanges(slug: string, signal?: AbortSignal): Promise<CourseChange[]> {
+export function getChanges(slug: string, signal?: AbortSignal): Promise<CourseChangeDto[]> {
   return http(changesKey(slug), { signal });
 }
 
 export const translationsKey = (slug: string) => `${adminCourseKey(slug)}/translations`;
 
-export function getTranslations(slug: string, signal?: AbortSignal): Promise<TranslationStatus[]> {
+export function getTranslations(slug: string, signal?: AbortSignal): Promise<TranslationStatusDto[]> {
   return http(translationsKey(slug), { signal });
 }
 
 export const editorsKey = (slug: string) => `${adminCourseKey(slug)}/editors`;
 
-export function getEditors(slug: string, signal?: AbortSignal): Promise<CourseEditors> {
+export function getEditors(slug: string, signal?: AbortSignal): Promise<CourseEditorsDto> {
   return http(editorsKey(slug), { signal });
 }
 
@@ -138,7 +105,7 @@ export function getEditorCandidates(slug: string, q: string, signal?: AbortSigna
   return http(`${adminCourseKey(slug)}/editor-candidates`, { query: { q }, signal });
 }
 
-export function putEditors(slug: string, userIds: string[]): Promise<CourseEditors> {
+export function putEditors(slug: string, userIds: string[]): Promise<CourseEditorsDto> {
   return http(editorsKey(slug), { method: 'PUT', body: { userIds } });
 }
 
