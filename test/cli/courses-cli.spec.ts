@@ -32,6 +32,16 @@ describe('npm run courses:check', () => {
     assert.equal(res.status, 1);
     assert.match(res.stderr, /^courses\/sample-course\/en\/quizzes\/m1-check\.yaml:\d+: .*correct/m);
   });
+
+  it('names a cover whose picture is missing, at its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecampus-check-'));
+    cpSync(join(ROOT, 'test/fixtures/courses'), join(dir, 'courses'), { recursive: true });
+    const yaml = join(dir, 'courses/sample-course/es/course.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('modules:\n', 'cover:\n  image: images/portada.jpg\n  alt: Portada del curso\nmodules:\n'));
+    const res = cli('courses-check', [], { cwd: dir });
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /^courses\/sample-course\/es\/course\.yaml:10: cover: images\/portada\.jpg does not exist/m);
+  });
 });
 
 describe('npm run courses:import', () => {
