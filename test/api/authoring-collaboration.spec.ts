@@ -52,6 +52,14 @@ describe('two people working on the same course', () => {
     await admin.put('/api/admin/courses/sample-course').send({ ...now, draftTag: tag }).expect(200);
   });
 
+  it('stores and logs nothing for a save that changes nothing, and keeps the tag', async () => {
+    const opened = await admin.get('/api/admin/courses/curso-de-prueba').expect(200);
+    const changes = (await admin.get('/api/admin/courses/curso-de-prueba/changes').expect(200)).body.length;
+    const same = await admin.put('/api/admin/courses/curso-de-prueba').set('If-Match', opened.headers.etag).send(opened.body).expect(200);
+    assert.equal(same.headers.etag, opened.headers.etag);
+    assert.equal((await admin.get('/api/admin/courses/curso-de-prueba/changes').expect(200)).body.length, changes, 'no change, no entry in the log');
+  });
+
   it('hands out the tag on publish and restore too, so the next save can carry it', async () => {
     const published = await admin.post('/api/admin/courses/sample-course/publish').expect(200);
     assert.equal(published.headers.etag, published.body.draftTag);

@@ -28,7 +28,11 @@ describe('two authors on one course, in Chromium', () => {
 
   const saveButton = (page: Page) => page.getByRole('button', { name: 'Guardar el borrador' });
   const saveBarSays = (page: Page, text: string) => page.getByRole('region', { name: 'Guardar el borrador' }).getByText(text).waitFor();
-  const saved = (page: Page) => page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/api/admin/courses/curso-compartido'));
+  /** The next save of the course; `over`: only one sent without If-Match (saving over someone's newer draft). */
+  const saved = (page: Page, slug: string, { over = false } = {}) =>
+    page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/admin/courses/${slug}`) && (!over || r.request().headers()['if-match'] === undefined),
+    );
 
   test('the owner gives the course to a co-author, and a save over the co-author’s newer draft asks first', async () => {
     const owner = await author('Lucía Propietaria', 'Ministerio de Salud');
@@ -71,7 +75,7 @@ describe('two authors on one course, in Chromium', () => {
 
     // Asked again, the owner chooses to save over it.
     await saveButton(page).click();
-    const overwrite = saved(page);
+    const overwrite = saved(page, 'curso-compartido', { over: true });
     await dialog.getByRole('button', { name: 'Guardar mis cambios de todos modos' }).click();
     assert.equal((await overwrite).status(), 200);
     await saveBarSays(page, 'Borrador guardado.');
@@ -80,7 +84,7 @@ describe('two authors on one course, in Chromium', () => {
 
     // Having saved, the page holds the new draft: the next save goes through without a question.
     await title.fill('Título de Lucía, revisado');
-    const next = saved(page);
+    const next = saved(page, 'curso-compartido');
     await saveButton(page).click();
     assert.equal((await next).status(), 200);
     assert.equal(await dialog.isVisible(), false);
@@ -120,7 +124,7 @@ describe('two authors on one course, in Chromium', () => {
     await saveButton(page).click();
     const dialog = page.getByRole('dialog', { name: 'Alguien guardó este curso mientras usted lo editaba' });
     await dialog.getByText('Ana Puntual').waitFor();
-    const overwrite = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/api/admin/courses/curso-olvidado'));
+    const overwrite = saved(page, 'curso-olvidado', { over: true });
     await dialog.getByRole('button', { name: 'Guardar mis cambios de todos modos' }).click();
     assert.equal((await overwrite).status(), 200);
     assert.equal((await admin.get('/api/admin/courses/curso-olvidado').expect(200)).body.title, 'Título que nunca se guardó');

@@ -18,7 +18,7 @@ import type { UserEntity } from '../users/user.entity';
 import { CourseEntity, CourseVersionEntity } from './course.entity';
 import { describeChanges } from './course-diff';
 import { assertCoverIsCoursePicture } from './course-cover';
-import { flatItems, knownKeys, randomIds, withIds } from './course-document';
+import { canonicalJson, flatItems, knownKeys, randomIds, withIds } from './course-document';
 import { CoursesService } from './courses.service';
 
 // Fields this API adds to what GET returns: read-only, dropped rather than refused.
@@ -45,7 +45,7 @@ function conflictOnDuplicate(e: unknown, doc: CourseDocument): never {
   throw e;
 }
 
-const sameDocument = (a: CourseDocument | undefined | null, b: CourseDocument) => !!a && JSON.stringify(a) === JSON.stringify(b);
+const sameDocument = (a: CourseDocument | undefined | null, b: CourseDocument) => !!a && canonicalJson(a) === canonicalJson(b);
 
 /** A strong entity tag of a draft: it changes whenever the draft does, whoever changes it. */
 export function draftTag(draft: CourseDocument): string {

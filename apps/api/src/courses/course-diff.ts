@@ -1,15 +1,9 @@
 import type { CourseDocument, ItemDoc } from '@ecampus/contracts';
-import { flatItems } from './course-document';
+import { canonicalJson as canonical, flatItems } from './course-document';
 
 const DETAIL_FIELDS = ['slug', 'translationKey', 'language', 'title', 'summary', 'audience', 'objectives', 'topics', 'estimatedMinutes', 'glossary', 'references', 'cover'] as const;
 
 const label = (i: ItemDoc) => `${i.type} "${i.title}"`;
-
-/** JSON with object keys sorted: a draft read back from jsonb has its keys in another order than the one sent. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
 
 /** A one-line account of what an edit changed, for the course's change log. */
 export function describeChanges(before: CourseDocument | null, after: CourseDocument): string {

@@ -127,3 +127,9 @@ export function adoptIds(doc: CourseDocument, existing: CourseDocument | null | 
     })),
   };
 }
+
+/** JSON with object keys sorted: a draft read back from jsonb has its keys in another order than the one sent. */
+export const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
