@@ -8,17 +8,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { ROOT } from '../support/env';
 import { assertError } from '../support/errors';
-import { png } from '../support/png';
+import { binary, png } from '../support/png';
 import { signIn, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
 
-// A red picture 3 pixels wide and 2 high.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEElEQVR4nGP4z8AAQQxwFgBB0gX7h/C5SAAAAABJRU5ErkJggg==', 'base64');
-
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+// A picture 3 pixels wide and 2 high.
+const PNG = png(3, 2);
 
 describe('the authoring studio API', () => {
   let app: TestApp;

@@ -21,7 +21,7 @@ import { AuthoringService } from './authoring.service';
 const DOCUMENT_BODY = {
   description:
     'A whole course document, as GET /api/admin/courses/:slug returns it: slug, translationKey, language, title, summary, ' +
-    'audience, objectives, topics, estimatedMinutes, glossary, references, modules[{id?, key?, title, items[lesson {type, title, markdown} | ' +
+    'audience, objectives, topics, estimatedMinutes, glossary, references, cover? {image: "images/<uploaded picture>", alt}, modules[{id?, key?, title, items[lesson {type, title, markdown} | ' +
     'quiz {type, title, passingScore, questions[{kind, prompt, options[{text, correct, feedback}]}]}]}]. Read-only fields are ignored.',
   schema: { type: 'object' },
 };

@@ -1,6 +1,72 @@
+import type { ReactNode } from 'react';
 import type { CourseDetailDto } from '@ecampus/contracts';
-import { useMessages } from '../../lib/i18n';
+import { PageHeading } from '../../components/PageHeading';
+import { useFormat, useMessages } from '../../lib/i18n';
 import { messages } from './messages';
+
+/**
+ * A course page as learners see it, and as the studio previews it: heading, summary and cover; the facts and
+ * `actions` beside them (enrol, or start the preview); what the course is about, `outline`, glossary, references.
+ */
+export function CourseLayout({ course, actions, outline }: { course: CourseDetailDto; actions: ReactNode; outline: ReactNode }) {
+  const t = useMessages(messages);
+  const format = useFormat();
+  return (
+    <div className="course-layout">
+      <div className="course-layout__intro">
+        <PageHeading lang={course.language} title={course.title}>
+          {course.title}
+        </PageHeading>
+        <p className="lead" lang={course.language}>
+          {course.summary}
+        </p>
+        <CourseCover course={course} />
+      </div>
+
+      <div className="course-layout__aside">
+        <dl className="meta meta--course">
+          <div>
+            <dt>{t.duration}</dt>
+            <dd>{t.minutes(format.number(course.estimatedMinutes))}</dd>
+          </div>
+          <div>
+            <dt>{t.modules}</dt>
+            <dd>{t.modulesCount(course.modules.length)}</dd>
+          </div>
+          <div>
+            <dt>{t.language}</dt>
+            <dd>{format.languageName(course.language)}</dd>
+          </div>
+        </dl>
+        {actions}
+      </div>
+
+      <div className="course-layout__body">
+        <section className="section section--first" aria-labelledby="about-heading">
+          <h2 id="about-heading">{t.about}</h2>
+          {course.objectives.length > 0 ? (
+            <div lang={course.language}>
+              <p className="strong">{t.objectives}</p>
+              <ul className="list">
+                {course.objectives.map((objective) => (
+                  <li key={objective}>{objective}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {course.audience ? (
+            <>
+              <h3>{t.audience}</h3>
+              <p lang={course.language}>{course.audience}</p>
+            </>
+          ) : null}
+        </section>
+        {outline}
+        <GlossaryAndReferences course={course} />
+      </div>
+    </div>
+  );
+}
 
 /** The course's cover under its summary: its size is reserved before it arrives, so nothing moves. */
 export function CourseCover({ course }: { course: CourseDetailDto }) {

@@ -13,7 +13,7 @@ import { invalidate, useResource } from '../../lib/resource';
 import { routes } from '../../routes';
 import { useAuth } from '../auth/auth-context';
 import { courseKey, getCourse, postEnroll } from './api';
-import { CourseCover, GlossaryAndReferences } from './CourseExtras';
+import { CourseLayout } from './CourseExtras';
 import { messages } from './messages';
 
 /** The first item not yet completed, in outline order (undefined when all are done). */
@@ -75,78 +75,28 @@ function CourseView({ course, onChanged }: { course: CourseDetailDto; onChanged:
       <p className="breadcrumb">
         <Link to={routes.catalogue()}>{shared.backToCatalogue}</Link>
       </p>
-      <div className="course-layout">
-      <div className="course-layout__intro">
-      <PageHeading lang={course.language} title={course.title}>
-        {course.title}
-      </PageHeading>
-      <p className="lead" lang={course.language}>
-        {course.summary}
-      </p>
-      <CourseCover course={course} />
-      </div>
-
-      <div className="course-layout__aside">
-      <dl className="meta meta--course">
-        <div>
-          <dt>{t.duration}</dt>
-          <dd>{t.minutes(format.number(course.estimatedMinutes))}</dd>
-        </div>
-        <div>
-          <dt>{t.modules}</dt>
-          <dd>{t.modulesCount(course.modules.length)}</dd>
-        </div>
-        <div>
-          <dt>{t.language}</dt>
-          <dd>{format.languageName(course.language)}</dd>
-        </div>
-      </dl>
-
-      {course.translations.length > 0 ? (
-        <p className="translations">
-          {t.alsoIn}{' '}
-          {course.translations.map((tr, index) => (
-            <span key={tr.slug}>
-              {index > 0 ? ', ' : null}
-              <Link to={routes.course(tr.slug)} hrefLang={tr.language} lang={tr.language}>
-                {format.languageName(tr.language)}
-              </Link>
-            </span>
-          ))}
-        </p>
-      ) : null}
-
-      <EnrollmentPanel course={course} onChanged={onChanged} />
-      </div>
-
-      <div className="course-layout__body">
-      <section className="section section--first" aria-labelledby="about-heading">
-        <h2 id="about-heading">{t.about}</h2>
-        <div lang={course.language}>
-          {course.objectives.length > 0 ? (
-            <>
-              <p className="strong">{t.objectives}</p>
-              <ul className="list">
-                {course.objectives.map((objective) => (
-                  <li key={objective}>{objective}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
-        {course.audience ? (
+      <CourseLayout
+        course={course}
+        actions={
           <>
-            <h3>{t.audience}</h3>
-            <p lang={course.language}>{course.audience}</p>
+            {course.translations.length > 0 ? (
+              <p className="translations">
+                {t.alsoIn}{' '}
+                {course.translations.map((tr, index) => (
+                  <span key={tr.slug}>
+                    {index > 0 ? ', ' : null}
+                    <Link to={routes.course(tr.slug)} hrefLang={tr.language} lang={tr.language}>
+                      {format.languageName(tr.language)}
+                    </Link>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            <EnrollmentPanel course={course} onChanged={onChanged} />
           </>
-        ) : null}
-      </section>
-
-      <Outline course={course} />
-
-      <GlossaryAndReferences course={course} />
-      </div>
-      </div>
+        }
+        outline={<Outline course={course} />}
+      />
     </div>
   );
 }

@@ -7,10 +7,10 @@ import { ItemPager } from '../../components/ItemPager';
 import { PageHeading } from '../../components/PageHeading';
 import { Skeleton } from '../../components/Skeleton';
 import { messages as sharedMessages } from '../../components/messages';
-import { useFormat, useMessages } from '../../lib/i18n';
+import { useMessages } from '../../lib/i18n';
 import { useResource } from '../../lib/resource';
 import { routes } from '../../routes';
-import { CourseCover, GlossaryAndReferences } from '../course/CourseExtras';
+import { CourseLayout } from '../course/CourseExtras';
 import { useInternalLinks } from '../lesson/LessonPage';
 import { QuizView } from '../quiz/QuizPage';
 import { getPreviewCourse, getPreviewLesson, getPreviewQuiz, postPreviewAttempt, previewKey, previewLessonKey, previewQuizKey } from './api';
@@ -81,62 +81,20 @@ function CoursePreview({ slug }: { slug: string }) {
 
 function CourseView({ slug, course }: { slug: string; course: CourseDetailDto }) {
   const t = useMessages(messages);
-  const format = useFormat();
   const first = course.modules.find((m) => m.items.length > 0)?.items[0];
   return (
-    <div className="course-layout">
-      <div className="course-layout__intro">
-        <PageHeading lang={course.language} title={course.title}>
-          {course.title}
-        </PageHeading>
-        <p className="lead" lang={course.language}>
-          {course.summary}
-        </p>
-        <CourseCover course={course} />
-      </div>
-      <div className="course-layout__aside">
-        <dl className="meta meta--course">
-          <div>
-            <dt>{t.duration}</dt>
-            <dd>{t.minutes(format.number(course.estimatedMinutes))}</dd>
-          </div>
-          <div>
-            <dt>{t.modules}</dt>
-            <dd>{t.modulesCount(course.modules.length)}</dd>
-          </div>
-          <div>
-            <dt>{t.courseLanguage}</dt>
-            <dd>{format.languageName(course.language)}</dd>
-          </div>
-        </dl>
-        {first ? (
+    <CourseLayout
+      course={course}
+      actions={
+        first ? (
           <div className="panel">
             <Link className="button" to={routes.studioPreviewItem(slug, first)}>
               {t.previewStart}
             </Link>
           </div>
-        ) : null}
-      </div>
-      <div className="course-layout__body">
-        <section className="section section--first" aria-labelledby="about-heading">
-          <h2 id="about-heading">{t.about}</h2>
-          {course.objectives.length > 0 ? (
-            <div lang={course.language}>
-              <p className="strong">{t.objectivesLead}</p>
-              <ul className="list">
-                {course.objectives.map((o) => (
-                  <li key={o}>{o}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {course.audience ? (
-            <>
-              <h3>{t.audienceLabel}</h3>
-              <p lang={course.language}>{course.audience}</p>
-            </>
-          ) : null}
-        </section>
+        ) : null
+      }
+      outline={
         <section className="section" aria-labelledby="outline-heading">
           <h2 id="outline-heading">{t.previewOutline}</h2>
           <ol className="outline">
@@ -161,9 +119,8 @@ function CourseView({ slug, course }: { slug: string; course: CourseDetailDto })
             ))}
           </ol>
         </section>
-        <GlossaryAndReferences course={course} />
-      </div>
-    </div>
+      }
+    />
   );
 }
 

@@ -372,13 +372,7 @@ const es = {
   previous: 'Anterior',
   next: 'Siguiente',
   previewAnswersNotStored: 'Puede responder para comprobar la corrección y las explicaciones: el resultado no se guarda.',
-  minutes: (formatted: string) => `${formatted} minutos`,
-  duration: 'Duración',
   modules: 'Módulos',
-  modulesCount: (n: number) => (n === 1 ? '1 módulo' : `${n} módulos`),
-  objectivesLead: 'Al terminar, usted podrá:',
-  audienceLabel: 'Dirigido a',
-  about: 'Sobre el curso',
 };
 
 export type StudioMessages = typeof es;
@@ -741,13 +735,7 @@ const en: StudioMessages = {
   previous: 'Previous',
   next: 'Next',
   previewAnswersNotStored: 'You can answer to check the marking and the explanations: the result is not stored.',
-  minutes: (formatted: string) => `${formatted} minutes`,
-  duration: 'Duration',
   modules: 'Modules',
-  modulesCount: (n: number) => (n === 1 ? '1 module' : `${n} modules`),
-  objectivesLead: 'By the end, you will be able to:',
-  audienceLabel: 'Who it is for',
-  about: 'About the course',
 };
 
 export const messages = defineMessages({ es, en });
