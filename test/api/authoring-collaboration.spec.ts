@@ -60,6 +60,16 @@ describe('two people working on the same course', () => {
     assert.equal((await admin.get('/api/admin/courses/curso-de-prueba/changes').expect(200)).body.length, changes, 'no change, no entry in the log');
   });
 
+  it('refuses with 422 to move a course that learners have taken to another translation group, storing nothing', async () => {
+    const { agent: learner } = await signUp(app.server);
+    await learner.post('/api/courses/curso-de-prueba/enroll').expect(201);
+    const doc = (await admin.get('/api/admin/courses/curso-de-prueba').expect(200)).body;
+    const moved = await admin.put('/api/admin/courses/curso-de-prueba').send({ ...doc, translationKey: 'somewhere-else' });
+    assertError(moved, 422, /^translationKey: 1 learner is enrolled/);
+    assert.equal((await admin.get('/api/admin/courses/curso-de-prueba').expect(200)).body.translationKey, doc.translationKey);
+    assert.equal((await learner.get('/api/courses/curso-de-prueba').expect(200)).body.enrollment.status, 'active', 'the learner keeps the course');
+  });
+
   it('hands out the tag on publish and restore too, so the next save can carry it', async () => {
     const published = await admin.post('/api/admin/courses/sample-course/publish').expect(200);
     assert.equal(published.headers.etag, published.body.draftTag);

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -172,6 +172,7 @@ export class AuthoringService {
       const known = await this.knownIds(m, course);
       const doc = withIds(input, randomIds, (id) => known.get(id));
       if (sameDocument(course.draft, doc)) return doc.slug;
+      if (doc.translationKey !== course.translationKey) await this.assertNoLearnersIn(m, course.translationKey);
       await m
         .getRepository(CourseEntity)
         .update(course.id, { slug: doc.slug, translationKey: doc.translationKey, language: doc.language, draft: doc })
@@ -180,6 +181,20 @@ export class AuthoringService {
       return doc.slug;
     };
     return m ? run(m) : this.ds.transaction(run);
+  }
+
+  /**
+   * Enrolments, progress and certificates belong to a translation group: moving a course that learners have
+   * taken to another group would cut them off from their progress (and let them enrol, and certify, twice).
+   */
+  private async assertNoLearnersIn(m: EntityManager, translationKey: string): Promise<void> {
+    const [{ n }]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM enrollments WHERE translation_key = $1`, [translationKey]);
+    if (n > 0) {
+      throw new UnprocessableEntityException(
+        `translationKey: ${n} learner${n === 1 ? ' is' : 's are'} enrolled in this course's translation group "${translationKey}"; ` +
+          'linking or unlinking it would separate them from their progress and certificates. Make a new course for the other group instead.',
+      );
+    }
   }
 
   /** 412, naming the last change, so the author knows whose work they would overwrite. */
