@@ -70,6 +70,34 @@ describe('two people working on the same course', () => {
     assert.equal((await learner.get('/api/courses/curso-de-prueba').expect(200)).body.enrollment.status, 'active', 'the learner keeps the course');
   });
 
+  it('keeps links to a course working after its slug changes, until another course takes the old slug', async () => {
+    const sample = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
+    await admin.post('/api/admin/courses').send({ ...sample, slug: 'first-name', translationKey: 'first-name' }).expect(201);
+    await admin.post('/api/admin/courses/first-name/publish').expect(200);
+    const { agent: learner } = await signUp(app.server);
+    await learner.post('/api/courses/first-name/enroll').expect(201);
+
+    const draft = (await admin.get('/api/admin/courses/first-name').expect(200)).body;
+    await admin.put('/api/admin/courses/first-name').send({ ...draft, slug: 'second-name' }).expect(200);
+    // Before and after publishing, the old address and the new one open the same course, enrolment included.
+    for (const phase of ['draft', 'published']) {
+      for (const slug of ['first-name', 'second-name']) {
+        const page = (await learner.get(`/api/courses/${slug}`).expect(200)).body;
+        assert.equal(page.enrollment?.status, 'active', `${slug} (${phase})`);
+      }
+      await learner.post('/api/courses/first-name/enroll').expect(200);
+      if (phase === 'draft') await admin.post('/api/admin/courses/second-name/publish').expect(200);
+    }
+    assert.equal((await learner.get('/api/courses/first-name').expect(200)).body.slug, 'second-name', 'it answers with its own slug');
+
+    // Another course takes the old slug: from then on it means that course.
+    await admin.post('/api/admin/courses').send({ ...sample, slug: 'first-name', translationKey: 'first-name-2', title: 'Another course' }).expect(201);
+    assertError(await learner.get('/api/courses/first-name'), 404);
+    await admin.post('/api/admin/courses/first-name/publish').expect(200);
+    assert.equal((await learner.get('/api/courses/first-name').expect(200)).body.title, 'Another course');
+    assert.equal((await learner.get('/api/courses/second-name').expect(200)).body.enrollment.status, 'active');
+  });
+
   it('hands out the tag on publish and restore too, so the next save can carry it', async () => {
     const published = await admin.post('/api/admin/courses/sample-course/publish').expect(200);
     assert.equal(published.headers.etag, published.body.draftTag);

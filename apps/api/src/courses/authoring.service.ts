@@ -138,6 +138,7 @@ export class AuthoringService {
           repo.create({ slug: doc.slug, translationKey: doc.translationKey, language: doc.language, draft: doc, topics: [], ownerId: user.id }),
         );
         await assertCoverIsCoursePicture(m, course.id, doc);
+        await this.courses.claimSlug(m, doc.slug);
         await this.log(m, course.id, user.id, 'created', describeChanges(null, doc));
       })
       .catch((e) => conflictOnDuplicate(e, doc));
@@ -173,6 +174,7 @@ export class AuthoringService {
       const doc = withIds(input, randomIds, (id) => known.get(id));
       if (sameDocument(course.draft, doc)) return doc.slug;
       if (doc.translationKey !== course.translationKey) await this.assertNoLearnersIn(m, course.translationKey);
+      if (doc.slug !== course.slug) await this.courses.rememberSlug(m, course.id, course.slug, doc.slug);
       await m
         .getRepository(CourseEntity)
         .update(course.id, { slug: doc.slug, translationKey: doc.translationKey, language: doc.language, draft: doc })

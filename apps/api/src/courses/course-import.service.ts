@@ -56,6 +56,8 @@ export class CourseImportService {
           let course = await repo.findOneBy({ translationKey: doc.translationKey, language: doc.language });
           if (course?.sourceHash === sourceHash && course.publishedVersionId) return 'unchanged';
           if (course && !opts.force && (await this.editedSinceImport(m, course.id))) return 'kept';
+          if (!course) await this.courses.claimSlug(m, doc.slug);
+          else if (course.slug !== doc.slug) await this.courses.rememberSlug(m, course.id, course.slug, doc.slug);
           course = course
             ? await repo.save({ ...course, slug: doc.slug, draft: doc, sourceHash })
             : await repo.save(repo.create({ slug: doc.slug, translationKey: doc.translationKey, language: doc.language, draft: doc, topics: [], sourceHash }));

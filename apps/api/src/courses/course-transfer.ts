@@ -12,6 +12,7 @@ import { formatErrors, loadCourses } from '@ecampus/course-format';
 import { LANGUAGES, type CourseDocument, type Language } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
 import type { UserEntity } from '../users/user.entity';
+import { CoursesService } from './courses.service';
 import { AuthoringService } from './authoring.service';
 import { CourseAssetsService } from './course-assets';
 import { CourseEntity } from './course.entity';
@@ -73,6 +74,7 @@ export class CourseTransferService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly authoring: AuthoringService,
     private readonly assets: CourseAssetsService,
+    private readonly courses: CoursesService,
   ) {}
 
   async exportZip(slug: string, language?: Language): Promise<{ name: string; zip: Uint8Array }> {
@@ -118,6 +120,7 @@ export class CourseTransferService {
               await this.authoring.saveDraft(user, course.slug, adoptIds(source, course.draft), 'imported', m);
             } else {
               const doc = withIds(source, randomIds);
+              await this.courses.claimSlug(m, doc.slug);
               course = await repo.save(
                 repo.create({ slug: doc.slug, translationKey: doc.translationKey, language: doc.language, draft: doc, topics: [], ownerId: user.id }),
               ).catch((e) => {

@@ -76,8 +76,27 @@ export class CoursesService {
     return map;
   }
 
+  /** A new course takes `slug`: if another course had it before, it now means the new one. */
+  async claimSlug(m: EntityManager, slug: string): Promise<void> {
+    await m.query(`DELETE FROM course_slug_history WHERE slug = $1`, [slug]);
+  }
+
+  /** The old slug keeps leading to the course (until another course takes it); the new one is this course's alone. */
+  async rememberSlug(m: EntityManager, courseId: string, oldSlug: string, newSlug: string): Promise<void> {
+    await this.claimSlug(m, newSlug);
+    await m.query(
+      `INSERT INTO course_slug_history (slug, course_id) VALUES ($1, $2)
+       ON CONFLICT (slug) DO UPDATE SET course_id = EXCLUDED.course_id, replaced_at = now()`,
+      [oldSlug, courseId],
+    );
+  }
+
+  /** A published course by its slug, or by a slug it had before (links people kept still work). */
   async publishedBySlug(slug: string): Promise<{ course: CourseEntity; published: PublishedCourse }> {
-    const course = await this.ds.getRepository(CourseEntity).findOneBy({ slug });
+    const repo = this.ds.getRepository(CourseEntity);
+    const course =
+      (await repo.findOneBy({ slug })) ??
+      (await repo.createQueryBuilder('c').innerJoin('course_slug_history', 'h', 'h.course_id = c.id').where('h.slug = :slug', { slug }).getOne());
     if (!course?.publishedVersionId) throw notFound('Course');
     return { course, published: await this.version(course.id, course.publishedVersionId) };
   }
