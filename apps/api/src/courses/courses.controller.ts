@@ -106,7 +106,10 @@ export class CoursesController {
   }
 
   @Get(':slug')
-  @ApiOkResponse({ description: 'The course and its outline; `cover` when it has one; `enrollment` when the signed-in user is enrolled.', schema: DETAIL_SCHEMA })
+  @ApiOkResponse({
+    description: 'The course and its outline; `cover` when it has one; `enrollment` when the signed-in user is enrolled. A slug the course had before a rename finds it too.',
+    schema: DETAIL_SCHEMA,
+  })
   @ApiNotFoundResponse()
   async detail(@Param('slug') slug: string, @Req() req: Request): Promise<CourseDetailDto> {
     const { course, published } = await this.courses.publishedBySlug(slug);
