@@ -24,10 +24,11 @@ export interface TestApp {
 export async function startTestApp(
   opts: { redis?: boolean; worker?: boolean; coursesDir?: string; overrides?: Partial<AppConfig>; listen?: boolean } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  // TEST_EMBEDDED=1 runs the suites on the embedded PGlite that `npm start` uses by default, each app in its own folder.
+  const database = process.env.TEST_EMBEDDED === '1' ? await embeddedDatabase() : await createTestDatabase();
   const port = opts.listen ? await freePort() : 0;
   const config = loadConfig(
-    {},
+    { DATA_DIR: 'dataDir' in database ? database.dataDir : undefined },
     {
       databaseUrl: database.url,
       redisUrl: opts.redis === false ? undefined : TEST_REDIS_URL,
@@ -55,6 +56,21 @@ export async function startTestApp(
       await http.close();
       await db.close();
       await database.drop();
+    },
+  };
+}
+
+async function embeddedDatabase() {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join, basename } = await import('node:path');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ecampus-embedded-'));
+  return {
+    url: undefined,
+    dataDir,
+    name: basename(dataDir).replace(/[^a-z0-9]/gi, '_'),
+    async drop() {
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
