@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { assertError } from '../support/errors';
-import { signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
+import { completeCourse, signInAdmin, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
 
 const NEW_COURSE = {
   slug: 'derechos-laborales',
@@ -157,7 +157,6 @@ describe('reports', () => {
     const gt = await signUp(app.server, { country: 'GT', institutionType: 'health' });
     await mx.agent.post('/api/courses/sample-course/enroll').expect(201);
     await gt.agent.post('/api/courses/curso-de-prueba/enroll').expect(201);
-    const { completeCourse, waitFor } = await import('../support/test-app');
     await completeCourse(app, mx.agent, 'sample-course');
     await waitFor(async () => (await mx.agent.get('/api/me/certificates')).body[0]?.status === 'issued', 'certificate');
 

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { ROOT } from '../support/env';
 import { assertError } from '../support/errors';
 import { binary, png } from '../support/png';
-import { signIn, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
+import { signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
 
 // A picture 3 pixels wide and 2 high.
 const PNG = png(3, 2);

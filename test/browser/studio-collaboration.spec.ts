@@ -1,27 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { assertAccessible, launchChromium, signedInPage } from '../support/browser';
-import { signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
+import { assertAccessible, useBrowserHarness } from '../support/browser';
+import { signInAdmin, signUp } from '../support/test-app';
 
 describe('two authors on one course, in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
+  const h = useBrowserHarness({ prefix: 'collaboration-' });
   let admin: request.Agent;
-
   before(async () => {
-    app = await startTestApp({ listen: true, redis: false });
-    browser = await launchChromium();
-    admin = await signInAdmin(app.server);
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
+    admin = await signInAdmin(h.app.server);
   });
 
   async function author(name: string, institution: string) {
-    const person = await signUp(app.server, { name, institution });
+    const person = await signUp(h.app.server, { name, institution });
     await admin.patch(`/api/admin/users/${person.user.id}`).send({ role: 'author' }).expect(200);
     return person;
   }
@@ -41,7 +33,7 @@ describe('two authors on one course, in Chromium', () => {
     await owner.agent.post('/api/admin/courses').send({ ...doc, slug: 'curso-compartido', translationKey: 'curso-compartido' }).expect(201);
 
     // The owner, an author (not an admin), finds the co-author by institution and gives her the course.
-    const page = await signedInPage(browser, app.url!, owner.email, owner.password);
+    const page = await h.page({ as: owner });
     await page.goto('/studio/courses/curso-compartido/editors');
     await page.getByRole('heading', { level: 1, name: 'Personas editoras' }).waitFor();
     await page.getByLabel('Buscar por nombre, correo o institución').fill('niñez');
@@ -99,7 +91,7 @@ describe('two authors on one course, in Chromium', () => {
     await owner.agent.post('/api/admin/courses').send({ ...doc, slug: 'curso-olvidado', translationKey: 'curso-olvidado' }).expect(201);
     await owner.agent.put('/api/admin/courses/curso-olvidado/editors').send({ userIds: [coauthor.user.id] }).expect(200);
 
-    const page = await signedInPage(browser, app.url!, owner.email, owner.password);
+    const page = await h.page({ as: owner });
     await page.goto('/studio');
     await page.getByRole('link', { name: doc.title }).and(page.locator('[href="/studio/courses/curso-olvidado"]')).click();
     const title = page.getByLabel('Título', { exact: true });

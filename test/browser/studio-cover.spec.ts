@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { assertAccessible, launchChromium } from '../support/browser';
+import { DESKTOP, PHONE, useBrowserHarness } from '../support/browser';
 import { png } from '../support/png';
-import { ADMIN, signInAdmin, startTestApp, type TestApp } from '../support/test-app';
+import { ADMIN, signInAdmin } from '../support/test-app';
 
-// Screenshots of the cover, glossary and references on a phone and on a desktop, for people to look at.
-const shots = process.env.STUDIO_SCREENSHOTS_DIR ?? '/tmp/studio-shots';
-mkdirSync(shots, { recursive: true });
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 const SLUG = 'curso-de-prueba';
 const TITLE = 'Curso de prueba sobre derivación';
 const ALT = 'Una oficial de migración conversa con una familia en un puesto fronterizo';
@@ -26,54 +19,10 @@ const REFERENCE = {
 };
 
 describe('the course cover, glossary and references, from the studio to the learner', () => {
-  let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    app = await startTestApp({ listen: true, redis: false });
-    browser = await launchChromium();
-  });
-
-  afterEach(async (t) => {
-    if (!(t as unknown as { passed?: boolean }).passed) {
-      let n = 0;
-      for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: join(shots, `cover-failure-${++n}.png`), fullPage: true }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function open(viewport = DESKTOP, signedInAs?: { email: string; password: string }): Promise<Page> {
-    const context = await browser.newContext({ baseURL: app.url, locale: 'es-MX', viewport });
-    contexts.push(context);
-    if (signedInAs) {
-      const res = await context.request.post('/api/auth/login', { data: signedInAs });
-      assert.equal(res.status(), 200, await res.text());
-    }
-    return context.newPage();
-  }
-
-  /** Screenshot and WCAG 2.1 AA check at desktop size, then the same on a phone, with no sideways scrolling. */
-  async function look(page: Page, what: string) {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(shots, `${what}-desktop.png`), fullPage: true });
-    await assertAccessible(page, what);
-    const size = page.viewportSize();
-    await page.setViewportSize(PHONE);
-    await page.waitForTimeout(100);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(shots, `${what}-phone.png`), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow}px on a 390px-wide phone`);
-    await assertAccessible(page, `${what} (phone)`);
-    if (size) await page.setViewportSize(size);
-  }
+  // Screenshots of the cover, glossary and references on a phone and on a desktop, for people to look at.
+  const h = useBrowserHarness({ prefix: 'cover-' });
+  const open = (viewport = DESKTOP, as?: { email: string; password: string }) => h.page({ viewport, as });
+  const look = (page: Page, what: string) => h.look(page, what.replace(/^cover-/, ''));
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -97,7 +46,7 @@ describe('the course cover, glossary and references, from the studio to the lear
     const preview = coverSection.getByRole('img', { name: 'Imagen de portada actual' });
     await page.waitForFunction(() => (document.querySelector('.cover__image') as HTMLImageElement | null)?.naturalWidth === 1200);
     assert.deepEqual([await preview.getAttribute('width'), await preview.getAttribute('height')], ['1200', '675'], 'made 1200 pixels wide before uploading');
-    const pictures = (await (await signInAdmin(app.server)).get(`/api/admin/courses/${SLUG}/assets`).expect(200)).body as { filename: string; contentType: string }[];
+    const pictures = (await (await signInAdmin(h.app.server)).get(`/api/admin/courses/${SLUG}/assets`).expect(200)).body as { filename: string; contentType: string }[];
     assert.equal(pictures.length, 1);
     assert.match(pictures[0].filename, /^cover-[a-z0-9]+\.jpg$/);
     assert.equal(pictures[0].contentType, 'image/jpeg');
@@ -140,7 +89,7 @@ describe('the course cover, glossary and references, from the studio to the lear
     await summary.getByRole('link', { name: /^Referencias › Referencia 2: La dirección web debe empezar por https:\/\/ o http:\/\// }).waitFor();
     assert.equal(await summary.getByRole('listitem').count(), 2, 'only the year and the address are named');
     await ref2.getByText('El año debe ser un número entero entre 1800 y 2100.').waitFor();
-    const stored = (await (await signInAdmin(app.server)).get(`/api/admin/courses/${SLUG}`).expect(200)).body;
+    const stored = (await (await signInAdmin(h.app.server)).get(`/api/admin/courses/${SLUG}`).expect(200)).body;
     assert.ok(!('cover' in stored), 'nothing was sent while the editor refused');
     await ref2.getByLabel('Año').fill(REFERENCE.year);
     await ref2.getByLabel('Dirección web').fill(REFERENCE.url);
@@ -149,16 +98,16 @@ describe('the course cover, glossary and references, from the studio to the lear
 
     await page.getByRole('button', { name: 'Guardar el borrador' }).click();
     await page.getByRole('status').filter({ hasText: 'Borrador guardado.' }).waitFor();
-    const saved = (await (await signInAdmin(app.server)).get(`/api/admin/courses/${SLUG}`).expect(200)).body;
+    const saved = (await (await signInAdmin(h.app.server)).get(`/api/admin/courses/${SLUG}`).expect(200)).body;
     assert.deepEqual(saved.cover, { image: `images/${pictures[0].filename}`, alt: ALT });
     assert.deepEqual(saved.glossary[0], TERM);
     assert.equal(saved.glossary.length, 2);
     assert.deepEqual(saved.references[1], { ...REFERENCE, year: 2000 });
     await look(page, 'cover-01-studio-course');
-    await page.locator('#f-course-cover').screenshot({ path: join(shots, 'cover-02-studio-cover-part.png') });
+    await page.locator('#f-course-cover').screenshot({ path: join(h.shots, 'cover-02-studio-cover-part.png') });
 
     // ---- Learners see nothing new until it is published.
-    const before = (await request(app.server).get('/api/courses').expect(200)).body.find((c: { slug: string }) => c.slug === SLUG);
+    const before = (await request(h.app.server).get('/api/courses').expect(200)).body.find((c: { slug: string }) => c.slug === SLUG);
     assert.ok(!('cover' in before));
     await page.getByRole('button', { name: 'Publicar' }).click();
     await page.getByRole('dialog', { name: '¿Publicar el curso?' }).getByRole('button', { name: 'Sí, publicar' }).click();
@@ -226,7 +175,7 @@ describe('the course cover, glossary and references, from the studio to the lear
     await page.getByRole('button', { name: 'Publicar' }).click();
     await page.getByRole('dialog', { name: '¿Publicar el curso?' }).getByRole('button', { name: 'Sí, publicar' }).click();
     await page.getByRole('status').filter({ hasText: 'Publicado.' }).waitFor();
-    const entry = (await request(app.server).get('/api/courses').expect(200)).body.find((c: { slug: string }) => c.slug === SLUG);
+    const entry = (await request(h.app.server).get('/api/courses').expect(200)).body.find((c: { slug: string }) => c.slug === SLUG);
     assert.ok(!('cover' in entry));
     const learner = await open(DESKTOP);
     await learner.goto(`/courses/${SLUG}`);

@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, test } from 'node:test';
 import request from 'supertest';
-import { assertAccessible, launchChromium, signedInPage } from '../support/browser';
-import { ADMIN, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
+import { assertAccessible, useBrowserHarness } from '../support/browser';
+import { ADMIN, signInAdmin, signUp } from '../support/test-app';
 
 describe('linking a course to its translation in the studio', () => {
-  let app: TestApp;
-  let browser: Browser;
+  const h = useBrowserHarness({ prefix: 'translations-' });
   let admin: request.Agent;
-
   before(async () => {
-    app = await startTestApp({ listen: true, redis: false });
-    browser = await launchChromium();
-    admin = await signInAdmin(app.server);
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
+    admin = await signInAdmin(h.app.server);
   });
 
   test('links two courses as translations, and refuses to unlink one that learners have taken', async () => {
@@ -30,7 +21,7 @@ describe('linking a course to its translation in the studio', () => {
       await admin.post(`/api/admin/courses/${doc.slug}/publish`).expect(200);
     }
 
-    const page = await signedInPage(browser, app.url!, ADMIN.email, ADMIN.password);
+    const page = await h.page({ as: ADMIN });
     await page.goto('/studio/courses/shelter-reception/translations');
     await page.getByRole('heading', { level: 1, name: 'Traducciones' }).waitFor();
     await page.getByLabel('Curso en otro idioma').selectOption('acogida-en-albergues');
@@ -42,11 +33,11 @@ describe('linking a course to its translation in the studio', () => {
     await assertAccessible(page, 'translations, linked');
 
     // Learners see one course in two languages, and switch between them.
-    const linked = (await request(app.server).get('/api/courses/shelter-reception').expect(200)).body;
+    const linked = (await request(h.app.server).get('/api/courses/shelter-reception').expect(200)).body;
     assert.deepEqual(linked.translations.map((t: { slug: string }) => t.slug), ['acogida-en-albergues']);
 
     // A learner takes it; unlinking would now cut them off from their progress, so it is refused and nothing changes.
-    const { agent: learner } = await signUp(app.server);
+    const { agent: learner } = await signUp(h.app.server);
     await learner.post('/api/courses/shelter-reception/enroll').expect(201);
     await page.getByRole('button', { name: 'Desvincular de sus traducciones' }).click();
     await page.getByRole('button', { name: 'Guardar el borrador' }).click();

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { assertAccessible, launchChromium } from '../support/browser';
-import { png } from '../support/png';
-import { ADMIN, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
-
-// Screenshots of the studio's pages on a phone and on a desktop, for people to look at.
-const shots = process.env.STUDIO_SCREENSHOTS_DIR ?? '/tmp/studio-shots';
-mkdirSync(shots, { recursive: true });
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
+import { assertAccessible, PHONE, useBrowserHarness } from '../support/browser';
+import { binary, png } from '../support/png';
+import { ADMIN, signInAdmin, signUp } from '../support/test-app';
 
 const COURSE = {
   title: 'Identificación de víctimas de trata en frontera',
@@ -27,66 +19,16 @@ const COURSE = {
 };
 
 describe('the authoring studio in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    app = await startTestApp({ listen: true, redis: false });
-    browser = await launchChromium();
-  });
-
-  // On a failure, what each open page showed.
-  afterEach(async (t) => {
-    if (!(t as unknown as { passed?: boolean }).passed) {
-      let n = 0;
-      for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: join(shots, `failure-${++n}.png`), fullPage: true }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await app?.close();
-  });
-
-  /** A signed-in browser (the session cookie set through the API, as the sign-in page would). */
-  async function signedIn(email: string, password: string, locale = 'es-MX', viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ baseURL: app.url, locale, viewport });
-    contexts.push(context);
-    const res = await context.request.post('/api/auth/login', { data: { email, password } });
-    assert.equal(res.status(), 200, await res.text());
-    return context.newPage();
-  }
-
-  /** Screenshot, WCAG 2.1 AA check, and no sideways scrolling on a phone. */
-  async function look(page: Page, what: string, { phone = true, part = '' } = {}) {
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(shots, `${what}-desktop.png`), fullPage: true });
-    await assertAccessible(page, what);
-    if (!phone) return;
-    const size = page.viewportSize();
-    await page.setViewportSize(PHONE);
-    await page.waitForTimeout(100);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(shots, `${what}-phone.png`), fullPage: true });
-    // A close-up of the part that matters, at the phone's real size.
-    if (part) await page.locator(part).first().screenshot({ path: join(shots, `${what}-phone-part.png`) });
-    const overflow = await page.evaluate(() => {
-      const wider = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
-      const widest = wider.map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`).slice(-3);
-      return { by: document.documentElement.scrollWidth - window.innerWidth, widest };
-    });
-    assert.ok(overflow.by <= 0, `${what} scrolls sideways by ${overflow.by}px on a 390px-wide phone: ${overflow.widest.join(', ')}`);
-    await assertAccessible(page, `${what} (phone)`);
-    if (size) await page.setViewportSize(size);
-  }
+  // Screenshots of the studio's pages on a phone and on a desktop, for people to look at, in /tmp/studio-shots.
+  const h = useBrowserHarness();
+  const signedIn = (email: string, password: string, locale = 'es-MX', viewport?: { width: number; height: number }) =>
+    h.page({ as: { email, password }, locale, viewport });
+  const look = h.look;
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
   test('keeps learners out of the studio: no link, and a refusal at /studio', async () => {
-    const learner = await signUp(app.server);
+    const learner = await signUp(h.app.server);
     const page = await signedIn(learner.email, learner.password);
     await page.goto('/');
     await heading(page).waitFor();
@@ -101,12 +43,8 @@ describe('the authoring studio in Chromium', () => {
   });
 
   test('an admin imports a course zip (errors shown as the server gives them), checks translations and gives an author access', async () => {
-    const api = await signInAdmin(app.server);
-    const zip = (await api.get('/api/admin/courses/sample-course/export.zip').buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200)).body as Buffer;
+    const api = await signInAdmin(h.app.server);
+    const zip = (await api.get('/api/admin/courses/sample-course/export.zip').buffer(true).parse(binary).expect(200)).body as Buffer;
     const page = await signedIn(ADMIN.email, ADMIN.password);
     await page.goto('/studio');
     await page.getByRole('link', { name: 'Curso de prueba' }).waitFor();
@@ -137,7 +75,7 @@ describe('the authoring studio in Chromium', () => {
     await look(page, '13-translations');
 
     // Editors: the admin finds an author and gives them the course.
-    const author = await signUp(app.server, { name: 'Tomás Coautor' });
+    const author = await signUp(h.app.server, { name: 'Tomás Coautor' });
     await api.patch(`/api/admin/users/${author.user.id}`).send({ role: 'author' }).expect(200);
     await page.getByRole('link', { name: 'Personas editoras' }).click();
     await heading(page).filter({ hasText: 'Personas editoras' }).waitFor();
@@ -154,7 +92,7 @@ describe('the authoring studio in Chromium', () => {
 
   test('an admin makes an author, who writes, checks, reorders and publishes a course that a learner completes', async () => {
     // ---- The admin gives a registered person the author role on the users page.
-    const person = await signUp(app.server, { name: 'Rosa Autora Pérez', institution: 'Instituto Nacional de Migración', country: 'MX' });
+    const person = await signUp(h.app.server, { name: 'Rosa Autora Pérez', institution: 'Instituto Nacional de Migración', country: 'MX' });
     const admin = await signedIn(ADMIN.email, ADMIN.password);
     await admin.goto('/');
     await admin.locator('#main-nav a[href="/admin/users"]').click();
@@ -165,7 +103,7 @@ describe('the authoring studio in Chromium', () => {
     await look(admin, '01-users-admin');
     await admin.getByLabel('Rol Rosa Autora Pérez').selectOption('author');
     await admin.getByText('Rosa Autora Pérez ahora tiene el rol autor/a.').waitFor();
-    const check = await signInAdmin(app.server);
+    const check = await signInAdmin(h.app.server);
     const listed = (await check.get(`/api/admin/users?q=${encodeURIComponent(person.email)}`).expect(200)).body;
     assert.equal(listed.users[0].role, 'author', 'the role change was stored');
 
@@ -328,13 +266,13 @@ describe('the authoring studio in Chromium', () => {
       'the new order was saved',
     );
     assert.equal(saved.status, 'draft');
-    assert.equal((await request(app.server).get(`/api/courses/${COURSE.slug}`)).status, 404, 'learners do not see a draft');
+    assert.equal((await request(h.app.server).get(`/api/courses/${COURSE.slug}`)).status, 404, 'learners do not see a draft');
 
     // ---- Publish, after a confirmation that says learners will see it.
     await page.getByRole('button', { name: 'Publicar' }).click();
     const dialog = page.getByRole('dialog', { name: '¿Publicar el curso?' });
     await dialog.getByText('Los participantes verán el borrador guardado').waitFor();
-    await page.screenshot({ path: join(shots, '08-publish-dialog.png') });
+    await page.screenshot({ path: join(h.shots, '08-publish-dialog.png') });
     await assertAccessible(page, 'publish dialog');
     await dialog.getByRole('button', { name: 'Sí, publicar' }).click();
     await page.getByRole('status').filter({ hasText: 'Publicado. Los participantes ya ven la versión 1.' }).waitFor();
@@ -358,11 +296,11 @@ describe('the authoring studio in Chromium', () => {
     await heading(page).filter({ hasText: COURSE.lesson }).waitFor();
     await page.getByRole('img', { name: 'Mapa del puesto fronterizo' }).waitFor();
     await look(page, '10-preview-lesson');
-    const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM enrollments`);
+    const [{ n }] = await h.app.ds.query(`SELECT count(*)::int AS n FROM enrollments`);
     assert.equal(n, 0, 'previewing enrols nobody');
 
     // ---- A learner (another browser, in English) finds the course and completes it.
-    const learner = await signUp(app.server, { language: 'en' });
+    const learner = await signUp(h.app.server, { language: 'en' });
     const lp = await signedIn(learner.email, learner.password, 'en-US', PHONE);
     await lp.goto('/');
     await lp.getByRole('heading', { level: 1 }).waitFor();
@@ -385,8 +323,8 @@ describe('the authoring studio in Chromium', () => {
     await lp.getByRole('img', { name: 'Mapa del puesto fronterizo' }).waitFor();
     await lp.getByRole('button', { name: 'Mark as completed and return to the course' }).click();
     await lp.getByText('You have completed the course.').waitFor();
-    await lp.screenshot({ path: join(shots, '11-learner-completed-phone.png'), fullPage: true });
-    const enrollments = (await request(app.server).get('/api/me/enrollments').set('Cookie', (await lp.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')).expect(200)).body;
+    await lp.screenshot({ path: join(h.shots, '11-learner-completed-phone.png'), fullPage: true });
+    const enrollments = (await request(h.app.server).get('/api/me/enrollments').set('Cookie', (await lp.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')).expect(200)).body;
     assert.equal(enrollments[0].course.slug, COURSE.slug);
     assert.equal(enrollments[0].status, 'completed');
   });

@@ -30,7 +30,7 @@ describe('npm start with no servers (embedded PostgreSQL, in-process jobs)', () 
   let output = '';
 
   async function start() {
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' };
     for (const k of ['DATABASE_URL', 'REDIS_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'PUBLIC_URL']) delete env[k];
     proc = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     proc.stdout!.on('data', (d) => (output += d));
@@ -99,7 +99,7 @@ describe('npm start with no servers (embedded PostgreSQL, in-process jobs)', () 
   });
 
   it('refuses a second process on the same data directory with a clear message', async () => {
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()) };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()) };
     delete env.DATABASE_URL;
     const second = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';

@@ -1,4 +1,5 @@
 import { crc32, deflateSync } from 'node:zlib';
+import type { Response } from 'supertest';
 
 /** A PNG made here (a blue band on white), so tests need no picture file. */
 export function png(width: number, height: number): Buffer {
@@ -24,9 +25,10 @@ export function png(width: number, height: number): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** Reads a binary response body with supertest. */
-export function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) {
+/** Reads a binary response body with supertest: `.buffer(true).parse(binary)`. */
+export function binary(res: Response, cb: (err: Error | null, body: Buffer) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
 }
