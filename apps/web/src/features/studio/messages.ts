@@ -169,6 +169,13 @@ const es = {
   dndOver: (title: string, position: number, total: number) => `${title} pasa a la posición ${position} de ${total}.`,
   dndDropped: (title: string, position: number, total: number) => `Ha soltado ${title} en la posición ${position} de ${total}.`,
   dndCancelled: (title: string) => `Movimiento cancelado: ${title} vuelve a su lugar.`,
+  dndInstructionsItems: 'Una lección o un cuestionario que llega al principio o al final de su módulo pasa al módulo anterior o al siguiente.',
+  dndPickedInModule: (title: string, position: number, total: number, module: number) =>
+    `Ha tomado ${title}, en la posición ${position} de ${total} del módulo ${module}.`,
+  dndOverModule: (title: string, module: number, position: number, total: number) =>
+    `${title} pasa al módulo ${module}, a la posición ${position} de ${total}.`,
+  dndDroppedInModule: (title: string, module: number, position: number, total: number) =>
+    `Ha soltado ${title} en el módulo ${module}, en la posición ${position} de ${total}.`,
   lesson: 'Lección',
   quiz: 'Cuestionario',
   moduleNumber: (n: number) => `Módulo ${n}`,
@@ -539,6 +546,13 @@ const en: StudioMessages = {
   dndOver: (title: string, position: number, total: number) => `${title} moves to position ${position} of ${total}.`,
   dndDropped: (title: string, position: number, total: number) => `Dropped ${title} in position ${position} of ${total}.`,
   dndCancelled: (title: string) => `Move cancelled: ${title} goes back to its place.`,
+  dndInstructionsItems: 'A lesson or quiz that reaches the start or the end of its module goes on into the module before or after.',
+  dndPickedInModule: (title: string, position: number, total: number, module: number) =>
+    `Picked up ${title}, in position ${position} of ${total} in module ${module}.`,
+  dndOverModule: (title: string, module: number, position: number, total: number) =>
+    `${title} moves to module ${module}, position ${position} of ${total}.`,
+  dndDroppedInModule: (title: string, module: number, position: number, total: number) =>
+    `Dropped ${title} in module ${module}, in position ${position} of ${total}.`,
   lesson: 'Lesson',
   quiz: 'Quiz',
   moduleNumber: (n: number) => `Module ${n}`,

@@ -185,6 +185,24 @@ export function move<T>(list: T[], from: number, to: number): T[] {
 }
 
 /**
+ * Puts an item at `index` of a module's list (taking it out of wherever it was), as a drag and drop across
+ * modules ends. Returns the model unchanged when the item or the module is missing.
+ */
+export function placeItem(model: CourseModel, uid: string, moduleUid: string, index: number): CourseModel {
+  const found = findItem(model, uid);
+  if (!found || !model.modules.some((m) => m.uid === moduleUid)) return model;
+  if (found.module.uid === moduleUid && found.itemIndex === index) return model;
+  return {
+    ...model,
+    modules: model.modules.map((m) => {
+      const items = m.items.filter((x) => x.uid !== uid);
+      if (m.uid === moduleUid) items.splice(Math.max(0, Math.min(index, items.length)), 0, found.item);
+      return items.length === m.items.length && m.uid !== moduleUid ? m : { ...m, items };
+    }),
+  };
+}
+
+/**
  * Moves an item one place up or down; at the edge of its module it goes to the end of the module before
  * or the start of the module after. Returns the model unchanged when there is nowhere to go.
  */
