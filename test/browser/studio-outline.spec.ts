@@ -35,6 +35,8 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
     page.locator('.module-list > li').evaluateAll((modules) => modules.map((m) => [...m.querySelectorAll('.item-row__title')].map((a) => a.textContent ?? '')));
   const handle = (page: Page, name: string) => page.getByRole('button', { name: `Mover ${name}`, exact: true });
   const liveRegions = (page: Page) => page.locator('[aria-live]').allTextContents();
+  /** Everything said through live regions since the page loaded (a later message replaces an earlier one). */
+  const said = (page: Page) => page.evaluate(() => (window as unknown as { said: string[] }).said.join(' | '));
 
   async function center(locator: Locator) {
     const box = await locator.boundingBox();
@@ -44,6 +46,15 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
 
   test('an admin moves a quiz to the next module by keyboard and a lesson by pointer, and the saved outline has them there', async () => {
     const page = await signedInPage(browser, app.url!, ADMIN.email, ADMIN.password, { viewport: PHONE });
+    await page.addInitScript(() => {
+      const log: string[] = ((window as unknown as { said: string[] }).said = []);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const region = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest('[aria-live]');
+          if (region?.textContent) log.push(region.textContent);
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await page.goto('/studio/courses/sample-course');
     await page.getByRole('heading', { level: 2, name: 'Módulos, lecciones y cuestionarios' }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -77,7 +88,7 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Mover Cuestionario «Module 1 check»');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the outline scrolls sideways by ${overflow}px on a 390px phone`);
-    await page.screenshot({ path: join(shots, 'outline-keyboard-after-phone.png'), fullPage: true });
+    await page.locator('.outline-editor').screenshot({ path: join(shots, 'outline-keyboard-after-phone.png') });
 
     // Escape puts a held item back where it was.
     await handle(page, 'Lección «Details»').focus();
@@ -90,7 +101,8 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
     await page.waitForTimeout(150);
     assert.deepEqual(await outline(page), [M1.slice(0, 2), ['Module 1 check', ...M2]], 'back in module 1 after Escape');
 
-    // ---- Pointer, on a desktop: the handle of "Introduction" pressed, moved in steps onto "Final quiz", released.
+    // ---- Pointer, on a desktop: the handle of "Introduction" pressed, moved in steps below module 2's last row
+    // (onto its "add" buttons, inside the module but over no item), released: it goes to the end of module 2.
     await page.setViewportSize(DESKTOP);
     await page.waitForTimeout(100);
     const lesson = handle(page, 'Lección «Introduction»');
@@ -99,28 +111,31 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     await page.mouse.move(start.x, start.y + 10, { steps: 4 });
-    const target = page.locator('.item-row').filter({ hasText: 'Final quiz' });
-    // Into module 2 first, then onto the upper half of the last row (positions read again as the outline moves).
-    let aim = await center(target);
+    const secondModule = page.locator('.module-list > li').nth(1);
+    const addButtons = secondModule.locator('.module-card__add');
+    // Positions are read again on the way, as the outline changes under the pointer.
+    let aim = await center(secondModule.locator('.item-row').filter({ hasText: 'Referral' }));
     await page.mouse.move(start.x, aim.y, { steps: 20 });
     await page.waitForTimeout(200);
-    const box = await target.boundingBox();
-    assert.ok(box);
-    aim = { x: start.x, y: box.y + box.height * 0.3 };
-    await page.mouse.move(aim.x, aim.y, { steps: 10 });
-    await page.waitForTimeout(300);
     assert.ok((await outline(page))[1].includes('Introduction'), 'the lesson is in module 2 while dragged');
-    assert.match((await liveRegions(page)).join(' '), /«Introduction» pasa a(l módulo 2,)? a? ?la posición \d de 4\./);
+    assert.match(await said(page), /«Introduction» pasa al módulo 2, a la posición \d de 4\./);
+    aim = await center(addButtons);
+    await page.mouse.move(start.x, aim.y, { steps: 10 });
+    await page.waitForTimeout(200);
+    aim = await center(addButtons);
+    await page.mouse.move(start.x, aim.y, { steps: 4 });
+    await page.waitForTimeout(300);
     await page.screenshot({ path: join(shots, 'outline-pointer-mid-drag-desktop.png') });
     await page.mouse.up();
     await page.waitForTimeout(300);
-    const expected = [['Details'], ['Module 1 check', 'Referral', 'Introduction', 'Final quiz']];
-    assert.deepEqual(await outline(page), expected, 'dropped in module 2, in the place of the row it was held over');
-    await page.screenshot({ path: join(shots, 'outline-pointer-after-desktop.png'), fullPage: true });
+    const expected = [['Details'], ['Module 1 check', 'Referral', 'Final quiz', 'Introduction']];
+    assert.deepEqual(await outline(page), expected, 'dropped at the end of module 2');
+    assert.match((await liveRegions(page)).join(' '), /Ha soltado «Introduction» en el módulo 2, en la posición 4 de 4\./);
+    await page.locator('.outline-editor').screenshot({ path: join(shots, 'outline-pointer-after-desktop.png') });
     await assertAccessible(page, 'the outline after moving items between modules');
     await page.setViewportSize(PHONE);
     await page.waitForTimeout(100);
-    await page.screenshot({ path: join(shots, 'outline-pointer-after-phone.png'), fullPage: true });
+    await page.locator('.outline-editor').screenshot({ path: join(shots, 'outline-pointer-after-phone.png') });
     await assertAccessible(page, 'the outline after moving items between modules (phone)');
     await page.setViewportSize(DESKTOP);
 

@@ -179,7 +179,7 @@ export function OutlineEditor() {
     const name = label(t, next.item.title);
     const total = next.module.items.length;
     announce(
-      next.moduleIndex === from.moduleIndex ? t.dndOver(name, next.index + 1, total) : t.dndOverModule(name, next.moduleIndex + 1, next.index + 1, total),
+      next.moduleIndex === startModule.current ? t.dndOver(name, next.index + 1, total) : t.dndOverModule(name, next.moduleIndex + 1, next.index + 1, total),
     );
     return undefined;
   };
@@ -262,7 +262,7 @@ export function OutlineEditor() {
     if (!from || !to) return undefined;
     const moduleIndex = modules.findIndex((m) => m.uid === to.moduleUid);
     const total = modules[moduleIndex].items.length + (moduleIndex === from.moduleIndex ? 0 : 1);
-    return { name: label(t, from.item.title), moduleIndex, position: to.index + 1, total, changesModule: moduleIndex !== from.moduleIndex };
+    return { name: label(t, from.item.title), moduleIndex, position: to.index + 1, total };
   };
   const moduleTitle = (id: UniqueIdentifier) => label(t, modules.find((m) => m.uid === parseId(id).uid)?.title ?? '');
   const modulePosition = (id: UniqueIdentifier) => modules.findIndex((m) => m.uid === parseId(id).uid) + 1;
@@ -279,7 +279,10 @@ export function OutlineEditor() {
       if (keyboardDrag.current) return undefined; // said by the arrow keys' own moves
       const place = itemPlace(active, over);
       if (!place) return undefined;
-      return place.changesModule ? t.dndOverModule(place.name, place.moduleIndex + 1, place.position, place.total) : t.dndOver(place.name, place.position, place.total);
+      // Away from the module it started in, every message names the module.
+      return place.moduleIndex !== startModule.current
+        ? t.dndOverModule(place.name, place.moduleIndex + 1, place.position, place.total)
+        : t.dndOver(place.name, place.position, place.total);
     },
     onDragEnd: ({ active, over }) => {
       if (kindOf(active.id) === 'module') return over ? t.dndDropped(moduleTitle(active.id), modulePosition(over.id), modules.length) : t.dndCancelled(moduleTitle(active.id));
