@@ -1,34 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { assertAccessible, launchChromium, signedInPage } from '../support/browser';
-import { ADMIN, signInAdmin, startTestApp, type TestApp } from '../support/test-app';
-
-// Screenshots of the outline while an item is dragged and after, for people to look at.
-const shots = process.env.STUDIO_SCREENSHOTS_DIR ?? '/tmp/studio-shots';
-mkdirSync(shots, { recursive: true });
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
+import { describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { assertAccessible, DESKTOP, PHONE, useBrowserHarness } from '../support/browser';
+import { ADMIN, signInAdmin } from '../support/test-app';
 
 // The English fixture course: module 1 has two lessons and a quiz, module 2 a lesson and a quiz.
 const M1 = ['Introduction', 'Details', 'Module 1 check'];
 const M2 = ['Referral', 'Final quiz'];
 
 describe('dragging lessons and quizzes between modules, in Chromium', () => {
-  let app: TestApp;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startTestApp({ listen: true, redis: false });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  // Screenshots of the outline while an item is dragged and after, for people to look at.
+  const h = useBrowserHarness({ prefix: 'outline-' });
 
   /** The titles shown in each module, in order. */
   const outline = (page: Page) =>
@@ -45,7 +28,7 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
   }
 
   test('an admin moves a quiz to the next module by keyboard and a lesson by pointer, and the saved outline has them there', async () => {
-    const page = await signedInPage(browser, app.url!, ADMIN.email, ADMIN.password, { viewport: PHONE });
+    const page = await h.page({ as: ADMIN, viewport: PHONE });
     await page.addInitScript(() => {
       const log: string[] = ((window as unknown as { said: string[] }).said = []);
       new MutationObserver((records) => {
@@ -80,7 +63,7 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.matches(':focus-visible')), true, 'the focus ring shows');
     assert.equal(await page.getByText('Cambios sin guardar').count(), 0, 'nothing changes until the drop');
     // Not full-page: that resizes the viewport, and a resize cancels a keyboard drag.
-    await page.screenshot({ path: join(shots, 'outline-keyboard-mid-drag-phone.png') });
+    await page.screenshot({ path: join(h.shots, 'outline-keyboard-mid-drag-phone.png') });
     await page.keyboard.press('Space');
     await page.getByText('Cambios sin guardar').waitFor();
     assert.deepEqual(await outline(page), [M1.slice(0, 2), ['Module 1 check', ...M2]]);
@@ -88,7 +71,7 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Mover Cuestionario «Module 1 check»');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the outline scrolls sideways by ${overflow}px on a 390px phone`);
-    await page.locator('.outline-editor').screenshot({ path: join(shots, 'outline-keyboard-after-phone.png') });
+    await page.locator('.outline-editor').screenshot({ path: join(h.shots, 'outline-keyboard-after-phone.png') });
 
     // Escape puts a held item back where it was.
     await handle(page, 'Lección «Details»').focus();
@@ -125,24 +108,24 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
     aim = await center(addButtons);
     await page.mouse.move(start.x, aim.y, { steps: 4 });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(shots, 'outline-pointer-mid-drag-desktop.png') });
+    await page.screenshot({ path: join(h.shots, 'outline-pointer-mid-drag-desktop.png') });
     await page.mouse.up();
     await page.waitForTimeout(300);
     const expected = [['Details'], ['Module 1 check', 'Referral', 'Final quiz', 'Introduction']];
     assert.deepEqual(await outline(page), expected, 'dropped at the end of module 2');
     assert.match((await liveRegions(page)).join(' '), /Ha soltado «Introduction» en el módulo 2, en la posición 4 de 4\./);
-    await page.locator('.outline-editor').screenshot({ path: join(shots, 'outline-pointer-after-desktop.png') });
+    await page.locator('.outline-editor').screenshot({ path: join(h.shots, 'outline-pointer-after-desktop.png') });
     await assertAccessible(page, 'the outline after moving items between modules');
     await page.setViewportSize(PHONE);
     await page.waitForTimeout(100);
-    await page.locator('.outline-editor').screenshot({ path: join(shots, 'outline-pointer-after-phone.png') });
+    await page.locator('.outline-editor').screenshot({ path: join(h.shots, 'outline-pointer-after-phone.png') });
     await assertAccessible(page, 'the outline after moving items between modules (phone)');
     await page.setViewportSize(DESKTOP);
 
     // ---- Saved: the API has the new order.
     await page.getByRole('button', { name: 'Guardar el borrador' }).first().click();
     await page.getByRole('status').filter({ hasText: 'Borrador guardado.' }).waitFor();
-    const api = await signInAdmin(app.server);
+    const api = await signInAdmin(h.app.server);
     const saved = (await api.get('/api/admin/courses/sample-course').expect(200)).body;
     assert.deepEqual(
       saved.modules.map((m: { items: { title: string }[] }) => m.items.map((i) => i.title)),

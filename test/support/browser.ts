@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './test-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,14 +20,6 @@ export async function assertAccessible(page: Page, what: string): Promise<void> 
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
   assert.deepEqual(summary, [], `accessibility violations on ${what}:\n${summary.join('\n')}`);
-}
-
-/** A page in a new browser context, signed in through the API (the session cookie, as the sign-in page sets it). */
-export async function signedInPage(browser: Browser, baseURL: string, email: string, password: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: 'es-MX', viewport: { width: 1280, height: 900 }, ...options });
-  const res = await context.request.post('/api/auth/login', { data: { email, password } });
-  assert.equal(res.status(), 200, await res.text());
-  return context.newPage();
 }
 
 export const PHONE = { width: 390, height: 844 };
