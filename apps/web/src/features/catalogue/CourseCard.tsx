@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { CoverImage } from '../../components/CoverImage';
 import type { CourseSummaryDto } from '@ecampus/contracts';
 import { useFormat, useMessages } from '../../lib/i18n';
 import { routes } from '../../routes';
@@ -14,19 +15,8 @@ export function CourseCard({ course }: { course: CourseSummaryDto }) {
           {course.title}
         </Link>
       </h2>
-      {course.cover ? (
-        // Lazy, and hidden on narrow screens (CSS): a phone on mobile data does not download it from the catalogue.
-        <img
-          className="card__cover"
-          src={course.cover.url}
-          alt={course.cover.alt}
-          lang={course.language}
-          width={course.cover.width}
-          height={course.cover.height}
-          loading="lazy"
-          decoding="async"
-        />
-      ) : null}
+      {/* Lazy, and hidden on narrow screens (CSS): a phone on mobile data does not download it from the catalogue. */}
+      <CoverImage cover={course.cover} language={course.language} className="card__cover" lazy />
       <p className="card__summary" lang={course.language}>
         {course.summary}
       </p>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CourseDetailDto } from '@ecampus/contracts';
+import { CoverImage } from '../../components/CoverImage';
 import { PageHeading } from '../../components/PageHeading';
 import { useFormat, useMessages } from '../../lib/i18n';
 import { messages } from './messages';
@@ -20,7 +21,8 @@ export function CourseLayout({ course, actions, outline }: { course: CourseDetai
         <p className="lead" lang={course.language}>
           {course.summary}
         </p>
-        <CourseCover course={course} />
+        {/* Under the summary; its size is reserved before it arrives, so nothing moves. */}
+        <CoverImage cover={course.cover} language={course.language} className="course-cover" />
       </div>
 
       <div className="course-layout__aside">
@@ -65,22 +67,6 @@ export function CourseLayout({ course, actions, outline }: { course: CourseDetai
         <GlossaryAndReferences course={course} />
       </div>
     </div>
-  );
-}
-
-/** The course's cover under its summary: its size is reserved before it arrives, so nothing moves. */
-export function CourseCover({ course }: { course: CourseDetailDto }) {
-  if (!course.cover) return null;
-  return (
-    <img
-      className="course-cover"
-      src={course.cover.url}
-      alt={course.cover.alt}
-      lang={course.language}
-      width={course.cover.width}
-      height={course.cover.height}
-      decoding="async"
-    />
   );
 }
 
