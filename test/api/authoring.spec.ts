@@ -105,13 +105,27 @@ describe('authoring and publishing', () => {
     assertError(await admin.put('/api/admin/courses/sample-course').send(broken), 400, 'modules[0].items[2].questions[0]');
     const unknownField = { ...before, colour: 'blue' };
     assertError(await admin.put('/api/admin/courses/sample-course').send(unknownField), 400, 'colour');
-    const emptyModule = { ...before, modules: [{ title: 'Vacío', items: [] }] };
-    assertError(await admin.put('/api/admin/courses/sample-course').send(emptyModule), 400, 'modules[0]');
     assertError(await admin.post('/api/admin/courses').send({ ...NEW_COURSE, slug: 'Not A Slug' }), 400, 'slug');
     assertError(await admin.post('/api/admin/courses').send([]), 400);
     const after = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
     assert.deepEqual(after, before);
     assertError(await admin.put('/api/admin/courses/nope').send(before), 404);
+  });
+
+  it('saves a half-written draft, but neither publishes nor exports it until every module has an item', async () => {
+    const { agent: learner } = await signUp(app.server);
+    const before = (await request(app.server).get('/api/courses/curso-de-prueba').expect(200)).body;
+    const draft = (await admin.get('/api/admin/courses/curso-de-prueba').expect(200)).body;
+    const started = { ...draft, modules: [...draft.modules, { title: 'Por escribir', items: [] }] };
+    await admin.put('/api/admin/courses/curso-de-prueba').send(started).expect(200);
+    const last = draft.modules.length;
+    assertError(await admin.post('/api/admin/courses/curso-de-prueba/publish'), 422, `modules[${last}].items: a module needs at least one item`);
+    assertError(await admin.get('/api/admin/courses/curso-de-prueba/export.zip'), 422, `modules[${last}].items`);
+    assert.deepEqual((await learner.get('/api/courses/curso-de-prueba').expect(200)).body.modules, before.modules, 'learners keep the published version');
+    // A new course may start with no modules at all.
+    await admin.post('/api/admin/courses').send({ ...NEW_COURSE, slug: 'solo-la-idea', modules: [] }).expect(201);
+    assertError(await admin.post('/api/admin/courses/solo-la-idea/publish'), 422, 'modules: a course needs at least one module');
+    await admin.put('/api/admin/courses/curso-de-prueba').send(draft).expect(200);
   });
 
   it('keeps a learner’s progress across a publish: completed items stay, removed ones stop counting', async () => {

@@ -3,7 +3,7 @@ import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { assertAccessible, useBrowserHarness } from '../support/browser';
-import { signInAdmin, signUp } from '../support/test-app';
+import { ADMIN, signInAdmin, signUp } from '../support/test-app';
 
 describe('two authors on one course, in Chromium', () => {
   const h = useBrowserHarness({ prefix: 'collaboration-' });
@@ -126,5 +126,24 @@ describe('two authors on one course, in Chromium', () => {
     await title.waitFor();
     await page.waitForLoadState('networkidle');
     assert.equal(await offer.count(), 0);
+  });
+
+  test('a new course can be saved with its details alone; publishing then asks for a module with a lesson or quiz', async () => {
+    const page = await h.page({ as: ADMIN });
+    await page.goto('/studio/new');
+    await page.getByLabel('Título', { exact: true }).fill('Derechos laborales de las personas trabajadoras migrantes');
+    await page.getByLabel('Resumen').fill('Qué derechos laborales protegen a toda persona trabajadora, sea cual sea su situación migratoria.');
+    await page.getByLabel('Público destinatario').fill('Inspección del trabajo y personal de albergues.');
+    await page.getByLabel('Objetivo 1').fill('Explicar los derechos laborales básicos.');
+    await page.getByLabel('Protección', { exact: true }).check();
+    await saveButton(page).click();
+    await page.waitForURL('**/studio/courses/derechos-laborales-de-las-personas-trabajadoras-migrantes');
+    const stored = (await admin.get('/api/admin/courses/derechos-laborales-de-las-personas-trabajadoras-migrantes').expect(200)).body;
+    assert.deepEqual(stored.modules, []);
+
+    await page.getByRole('button', { name: 'Publicar' }).click();
+    await page.getByRole('alert').getByText('El curso necesita al menos un módulo.').waitFor();
+    await assertAccessible(page, 'publishing a course with no modules');
+    assert.equal((await admin.get('/api/admin/courses/derechos-laborales-de-las-personas-trabajadoras-migrantes').expect(200)).body.status, 'draft');
   });
 });

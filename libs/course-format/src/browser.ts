@@ -1,5 +1,5 @@
 // The parts that also run in the browser (the web app's authoring screens): no Node built-ins.
-export { validateCourseDocument, coverIssues, READ_ONLY_COURSE_FIELDS, type DocumentContext, type DocumentValidation } from './validate-document';
+export { validateCourseDocument, completenessIssues, incompleteParts, coverIssues, READ_ONLY_COURSE_FIELDS, type DocumentContext, type DocumentValidation } from './validate-document';
 export { renderLessonMarkdown, type RenderOptions } from './render-markdown';
 export { checkLessonMarkdown, type MarkdownContext, type MarkdownProblem } from './check-markdown';
 export { lessonLink, lessonImagePath } from './links';

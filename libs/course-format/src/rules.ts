@@ -109,9 +109,12 @@ export const quizFields = <Q extends z.ZodType>(question: Q) => ({
 
 export const titleSchema = text(LIMITS.title);
 export const lessonMarkdown = text(LIMITS.markdown);
-export const modulesList = <M extends z.ZodType>(module: M) => list(module, 1, LIMITS.modules, 'module');
-export const itemsList = <I extends z.ZodType>(item: I) =>
-  z.array(item).min(1, 'a module needs at least one item (lesson or quiz)').max(LIMITS.items, `can have at most ${LIMITS.items} items`);
+export const NO_MODULES = 'a course needs at least one module';
+export const NO_ITEMS = 'a module needs at least one item (lesson or quiz)';
+/** `min` 0 for a draft, which may be saved before its outline is complete. */
+export const modulesList = <M extends z.ZodType>(module: M, min = 1) => list(module, min, LIMITS.modules, 'module');
+export const itemsList = <I extends z.ZodType>(item: I, min = 1) =>
+  z.array(item).min(min, NO_ITEMS).max(LIMITS.items, `can have at most ${LIMITS.items} items`);
 export const languageSchema = z.enum(LANGUAGES);
 
 const expected: Record<string, string> = {

@@ -13,6 +13,8 @@ import {
   languageSchema,
   lessonMarkdown,
   modulesList,
+  NO_ITEMS,
+  NO_MODULES,
   optionFields,
   parseWith,
   questionFields,
@@ -43,15 +45,18 @@ const option = z.strictObject({ ...optionFields, ...identity });
 const question = z.strictObject({ ...identity, ...questionFields(option) });
 const lesson = z.strictObject({ ...identity, type: z.literal('lesson'), title: titleSchema, markdown: lessonMarkdown });
 const quiz = z.strictObject({ ...identity, type: z.literal('quiz'), ...quizFields(question) });
-const moduleSchema = z.strictObject({ ...identity, title: titleSchema, items: itemsList(z.discriminatedUnion('type', [lesson, quiz])) });
+// Modules and items may be missing in a draft; completenessIssues says what a course needs before learners see it.
+const moduleSchema = z.strictObject({ ...identity, title: titleSchema, items: itemsList(z.discriminatedUnion('type', [lesson, quiz]), 0) });
 const courseDocument = z.strictObject({
   ...courseFields,
   translationKey: keySchema.optional(),
   language: languageSchema,
-  modules: modulesList(moduleSchema),
+  modules: modulesList(moduleSchema, 0),
 });
 
 export interface DocumentContext {
+  /** A draft may have no modules yet, and modules without items; publishing asks for them (completenessIssues). */
+  draft?: boolean;
   /**
    * The course's pictures (`images/<file>`). When given, a cover must be one of them; without it only the
    * cover's form is checked (a new course has no pictures yet, so the caller decides).
@@ -74,9 +79,24 @@ export function validateCourseDocument(input: unknown, context: DocumentContext 
   );
   const { value, issues } = parseWith(courseDocument, writable);
   issues.push(...documentIssues(writable));
+  if (!context.draft && Array.isArray(writable.modules)) {
+    const outline = { modules: asList(writable.modules).map((m) => ({ items: asList(isRecord(m) ? m.items : undefined) })) };
+    issues.push(...completenessIssues(outline));
+  }
   if (context.pictures && value?.cover) issues.push(...coverIssues(value.cover.image, context.pictures));
   if (!value || issues.length > 0) return { ok: false, errors: issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
   return { ok: true, value: { ...value, translationKey: value.translationKey ?? value.slug } };
+}
+
+/** What a course needs before learners can take it (or its files pass courses:check): modules, each with items. */
+export function completenessIssues(doc: { modules: { items: unknown[] }[] }): Issue[] {
+  if (doc.modules.length === 0) return [{ path: ['modules'], message: NO_MODULES }];
+  return doc.modules.flatMap((m, i) => (m.items.length === 0 ? [{ path: ['modules', i, 'items'], message: NO_ITEMS }] : []));
+}
+
+/** completenessIssues as `path: message` lines, as the API reports them. */
+export function incompleteParts(doc: { modules: { items: unknown[] }[] }): string[] {
+  return completenessIssues(doc).map((i) => `${formatPath(i.path)}: ${i.message}`);
 }
 
 /** A cover must be a picture the course has. */

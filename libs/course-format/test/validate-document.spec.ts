@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CourseDocument } from '@ecampus/contracts';
-import { validateCourseDocument } from '../src/index';
+import { incompleteParts, validateCourseDocument } from '../src/index';
 
 function validDoc(): CourseDocument {
   return {
@@ -203,6 +203,16 @@ describe('validateCourseDocument', () => {
     assert.deepEqual(bad({ image: 'images/drawing.svg', alt: 'x' }), ['cover.image: must be a PNG, JPEG, WebP or GIF picture']);
     assert.deepEqual(bad({ image: 'images/c.png', alt: 'x', caption: 'y' }), ['cover.caption: unknown field "caption"']);
     assert.deepEqual(bad('images/c.png'), ['cover: must be an object (a set of fields)']);
+  });
+
+  it('takes a draft with no modules yet, or a module with no items, and says what publishing will need', () => {
+    const empty = { ...validDoc(), modules: [] };
+    assert.ok(validateCourseDocument(empty, { draft: true }).ok);
+    assert.deepEqual(errorsOf(empty), [{ path: 'modules', message: 'a course needs at least one module' }]);
+    const hollow = { ...validDoc(), modules: [{ title: 'Not written yet', items: [] }] };
+    assert.ok(validateCourseDocument(hollow, { draft: true }).ok);
+    assert.deepEqual(incompleteParts(hollow), ['modules[0].items: a module needs at least one item (lesson or quiz)']);
+    assert.deepEqual(incompleteParts(validDoc()), []);
   });
 
   it('refuses what is not an object', () => {

@@ -31,7 +31,8 @@ export function parseCourseDocument(input: unknown): CourseDocument {
     if (body.translationKey === undefined && typeof body.slug === 'string') body.translationKey = body.slug;
     input = body;
   }
-  const result = validateCourseDocument(input);
+  // A draft may be saved before its outline is complete; publishing asks for modules with items.
+  const result = validateCourseDocument(input, { draft: true });
   if (!result.ok) throw new BadRequestException(result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)));
   return result.value;
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpException, Injectable, Param, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpException, Injectable, Param, Post, Query, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { stringify } from 'yaml';
-import { formatErrors, loadCourses } from '@ecampus/course-format';
+import { formatErrors, incompleteParts, loadCourses } from '@ecampus/course-format';
 import { LANGUAGES, type CourseDocument, type Language } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
 import type { UserEntity } from '../users/user.entity';
@@ -82,6 +82,9 @@ export class CourseTransferService {
     const group = await this.ds.getRepository(CourseEntity).find({ where: { translationKey: course.translationKey } });
     const chosen = group.filter((c) => (language ? c.language === language : true)).sort((a, b) => LANGUAGES.indexOf(a.language) - LANGUAGES.indexOf(b.language));
     if (!chosen.length) throw new BadRequestException(`language: this course has no "${language}" version`);
+    // Course files must pass courses:check: a half-written draft does not travel yet.
+    const missing = chosen.flatMap((c) => incompleteParts(c.draft).map((m) => `${c.language}: ${m}`));
+    if (missing.length) throw new UnprocessableEntityException(missing.map((m) => `${m} before the course can be exported`));
     const tree: Zippable = {};
     for (const c of chosen) {
       const root = `${c.translationKey}/${c.language}/`;

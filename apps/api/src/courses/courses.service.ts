@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { incompleteParts } from '@ecampus/course-format';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CourseCover, CourseSummaryDto, CoverDto, Language } from '@ecampus/contracts';
@@ -144,6 +145,9 @@ export class CoursesService {
       .where('c.id = :courseId', { courseId })
       .getOneOrFail();
     const doc = course.draft;
+    // A draft may be saved half-written; learners only ever get a course with modules and items.
+    const missing = incompleteParts(doc);
+    if (missing.length) throw new UnprocessableEntityException(missing.map((m) => `${m} before the course is published`));
     const [{ next }] = await manager.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM course_versions WHERE course_id = $1`, [courseId]);
     const version = await manager.getRepository(CourseVersionEntity).save({
       courseId, number: next, document: doc, publishedAt: new Date(), publishedBy: userId,

@@ -261,6 +261,12 @@ function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: 
       say(t.nothingToPublish);
       return;
     }
+    const missing = checkCourse(model, t, false, { publishing: true });
+    if (missing.length > 0) {
+      setProblems(missing);
+      setAttempt((n) => n + 1);
+      return;
+    }
     const ok = await confirm({ title: t.publishTitle, body: <p>{t.publishBody}</p>, confirmLabel: t.publishConfirm, cancelLabel: t.cancel });
     if (!ok) return;
     setPublishing(true);
@@ -272,7 +278,10 @@ function Editor({ saved: savedAtStart, initial, initialMessage = '' }: { saved: 
       invalidate(`${adminCourseKey(result.slug)}/`);
       say(t.publishedOk(result.version ?? 1));
     } catch (e) {
-      setFormError(e instanceof ApiError && e.status === 403 ? t.cannotEdit : describeError(e, shared));
+      if (e instanceof ApiError && e.status === 422) {
+        setProblems(serverProblems(e.messages, model, t));
+        setAttempt((n) => n + 1);
+      } else setFormError(e instanceof ApiError && e.status === 403 ? t.cannotEdit : describeError(e, shared));
     } finally {
       setPublishing(false);
     }

@@ -291,8 +291,11 @@ const listProblem = (t: StudioMessages, list: 'glossary' | 'references', index: 
   message,
 });
 
-/** What the editor checks before saving: the API's rules that authors most often meet, said in their language. */
-export function checkCourse(model: CourseModel, t: StudioMessages, isNew: boolean): Problem[] {
+/**
+ * What the editor checks before saving: the API's rules that authors most often meet, said in their language.
+ * A draft may be saved half-written; `publishing` adds what learners need: modules, each with an item.
+ */
+export function checkCourse(model: CourseModel, t: StudioMessages, isNew: boolean, { publishing = false } = {}): Problem[] {
   const v = t.problems;
   const out: Problem[] = [];
   const course = (field: string, message: string) => out.push(problem(t, {}, field, message));
@@ -317,12 +320,12 @@ export function checkCourse(model: CourseModel, t: StudioMessages, isNew: boolea
     if (!wholeBetween(ref.year, 1800, 2100)) out.push(listProblem(t, 'references', i, 'year', v.year));
     if (ref.url !== undefined && !isWebAddress(ref.url)) out.push(listProblem(t, 'references', i, 'url', v.url));
   });
-  if (model.modules.length === 0) course('modules', v.noModules);
+  if (publishing && model.modules.length === 0) course('modules', v.noModules);
 
   model.modules.forEach((module, moduleIndex) => {
     const m: Where = { module, moduleIndex };
     if (blank(module.title)) out.push(problem(t, m, 'title', v.required(t.fields.moduleTitle)));
-    if (module.items.length === 0) out.push(problem(t, m, 'items', v.noItems));
+    if (publishing && module.items.length === 0) out.push(problem(t, m, 'items', v.noItems));
     for (const item of module.items) {
       const w: Where = { ...m, item };
       if (blank(item.title)) out.push(problem(t, w, 'title', v.required(t.fields.itemTitle)));
