@@ -98,6 +98,16 @@ describe('two people working on the same course', () => {
     assert.equal((await learner.get('/api/courses/second-name').expect(200)).body.enrollment.status, 'active');
   });
 
+  it('keeps the language of a published course; a course never published may still change it', async () => {
+    const published = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
+    assertError(await admin.put('/api/admin/courses/sample-course').send({ ...published, language: 'fr' }), 422, /^language: a published course keeps its language/);
+    assert.equal((await admin.get('/api/admin/courses/sample-course').expect(200)).body.language, 'en');
+    const sample = published;
+    await admin.post('/api/admin/courses').send({ ...sample, slug: 'not-yet-out', translationKey: 'not-yet-out' }).expect(201);
+    const draft = (await admin.get('/api/admin/courses/not-yet-out').expect(200)).body;
+    await admin.put('/api/admin/courses/not-yet-out').send({ ...draft, language: 'fr' }).expect(200);
+  });
+
   it('hands out the tag on publish and restore too, so the next save can carry it', async () => {
     const published = await admin.post('/api/admin/courses/sample-course/publish').expect(200);
     assert.equal(published.headers.etag, published.body.draftTag);

@@ -175,6 +175,12 @@ export class AuthoringService {
       const doc = withIds(input, randomIds, (id) => known.get(id));
       if (sameDocument(course.draft, doc)) return doc.slug;
       if (doc.translationKey !== course.translationKey) await this.assertNoLearnersIn(m, course.translationKey);
+      if (doc.language !== course.language && course.publishedVersionId) {
+        // Learners and the catalogue know it in its language; another language is another course of the group.
+        throw new UnprocessableEntityException(
+          `language: a published course keeps its language ("${course.language}"); write the "${doc.language}" version as a new course and link it as a translation`,
+        );
+      }
       if (doc.slug !== course.slug) await this.courses.rememberSlug(m, course.id, course.slug, doc.slug);
       await m
         .getRepository(CourseEntity)

@@ -38,7 +38,9 @@ function CourseDetails() {
   const t = useMessages(messages);
   const topicsText = useMessages(catalogueMessages);
   const format = useFormat();
-  const { model, update, isNew } = useEditor();
+  const { model, update, isNew, saved } = useEditor();
+  // Once published, learners know the course in its language: another language is a translation.
+  const languageFixed = saved?.version != null;
   // A new course's address follows its title until the author writes one.
   const [slugTouched, setSlugTouched] = useState(!isNew || model.slug !== '');
   const set = <K extends keyof typeof model>(key: K, value: (typeof model)[K]) => update((m) => ({ ...m, [key]: value }));
@@ -89,9 +91,15 @@ function CourseDetails() {
             )}
           </Field>
         ) : null}
-        <Field id={id('language')} label={t.fields.language} hint={t.languageHint} error={languageError}>
+        <Field id={id('language')} label={t.fields.language} hint={languageFixed ? t.languageFixedHint : t.languageHint} error={languageError}>
           {(control) => (
-            <select {...control} className="select" value={model.language} onChange={(e) => set('language', e.target.value as Language)}>
+            <select
+              {...control}
+              className="select"
+              value={model.language}
+              disabled={languageFixed}
+              onChange={(e) => set('language', e.target.value as Language)}
+            >
               {LANGUAGES.map((code) => (
                 <option key={code} value={code}>
                   {format.languageName(code)}

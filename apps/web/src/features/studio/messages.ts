@@ -96,6 +96,8 @@ const es = {
   topicsHint: 'Elija al menos uno: ayudan a encontrar el curso en el catálogo.',
   minutesHint: 'Entre 5 y 600. El certificado indica las horas a partir de esta cifra.',
   languageHint: 'El idioma en que está escrito este curso.',
+  languageFixedHint:
+    'Un curso publicado conserva su idioma. Para ofrecerlo en otro idioma, cree un curso nuevo y vincúlelo como traducción.',
   cover: 'Imagen de portada',
   coverIntro: 'Se muestra en el catálogo y en la página del curso cuando se publica. Prefiera una foto apaisada: se recorta en una franja ancha.',
   coverHint:
@@ -475,6 +477,7 @@ const en: StudioMessages = {
   topicsHint: 'Choose at least one: topics help people find the course in the catalogue.',
   minutesHint: 'Between 5 and 600. The certificate shows hours based on this figure.',
   languageHint: 'The language this course is written in.',
+  languageFixedHint: 'A published course keeps its language. To offer it in another language, create a new course and link it as a translation.',
   cover: 'Cover picture',
   coverIntro: 'Shown in the catalogue and on the course page once published. Prefer a landscape photo: it is cropped to a wide band.',
   coverHint:
