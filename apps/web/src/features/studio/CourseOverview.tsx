@@ -11,6 +11,7 @@ import { messages } from './messages';
 import { COURSE_UID, fieldId, slugify } from './model';
 import { OutlineEditor } from './OutlineEditor';
 import { usePendingFocus } from './usePendingFocus';
+import { WholeNumberInput } from './WholeNumberInput';
 
 const id = (field: string) => fieldId(COURSE_UID, field);
 
@@ -110,17 +111,7 @@ function CourseDetails() {
         </Field>
         <Field id={id('estimatedMinutes')} label={t.fields.estimatedMinutes} hint={t.minutesHint} error={minutesError}>
           {(control) => (
-            <input
-              {...control}
-              className="input input--number"
-              type="number"
-              inputMode="numeric"
-              min={5}
-              max={600}
-              step={5}
-              value={Number.isNaN(model.estimatedMinutes) ? '' : model.estimatedMinutes}
-              onChange={(e) => set('estimatedMinutes', e.target.value === '' ? Number.NaN : Number(e.target.value))}
-            />
+            <WholeNumberInput control={control} min={5} max={600} step={5} value={model.estimatedMinutes} onChange={(n) => set('estimatedMinutes', n)} />
           )}
         </Field>
       </div>

@@ -7,6 +7,7 @@ import { useEditor, useProblem } from './editor-context';
 import { messages, type StudioMessages } from './messages';
 import { COURSE_UID, fieldId, move } from './model';
 import { useFocusLater } from './useFocusLater';
+import { WholeNumberInput } from './WholeNumberInput';
 
 type ListName = 'glossary' | 'references';
 
@@ -292,19 +293,7 @@ function YearField({ index, value, onChange }: { index: number; value: number; o
   const error = useProblem(controlId);
   return (
     <Field id={controlId} label={t.fields.year} error={error}>
-      {(control) => (
-        <input
-          {...control}
-          className="input input--number"
-          type="number"
-          inputMode="numeric"
-          min={1800}
-          max={2100}
-          step={1}
-          value={Number.isNaN(value) ? '' : value}
-          onChange={(e) => onChange(e.target.value === '' ? Number.NaN : Number(e.target.value))}
-        />
-      )}
+      {(control) => <WholeNumberInput control={control} min={1800} max={2100} step={1} value={value} onChange={onChange} />}
     </Field>
   );
 }

@@ -11,6 +11,7 @@ import { ImagePicker } from './ImagePicker';
 import { TRUE_FALSE, messages } from './messages';
 import { fieldId, findItem, mapItem, move, newOption, newQuestion, type LessonModel, type QuestionModel, type QuizModel } from './model';
 import { usePendingFocus } from './usePendingFocus';
+import { WholeNumberInput } from './WholeNumberInput';
 
 export function ItemEditor() {
   const { uid = '' } = useParams();
@@ -299,16 +300,7 @@ function QuizEditor({ quiz }: { quiz: QuizModel }) {
         <TitleField uid={quiz.uid} label={t.fields.title} />
         <Field id={scoreId} label={t.fields.passingScore} hint={t.passingHint} error={scoreError}>
           {(control) => (
-            <input
-              {...control}
-              className="input input--number"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              value={Number.isNaN(quiz.passingScore) ? '' : quiz.passingScore}
-              onChange={(e) => setQuiz((q) => ({ ...q, passingScore: e.target.value === '' ? Number.NaN : Number(e.target.value) }))}
-            />
+            <WholeNumberInput control={control} min={0} max={100} value={quiz.passingScore} onChange={(n) => setQuiz((q) => ({ ...q, passingScore: n }))} />
           )}
         </Field>
       </div>
