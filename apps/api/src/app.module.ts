@@ -19,6 +19,8 @@ import { AuthoringService } from './courses/authoring.service';
 import { CourseImportService } from './courses/course-import.service';
 import { CoursesController } from './courses/courses.controller';
 import { CoursesService } from './courses/courses.service';
+import { DirectoryAdminController, DirectoryController } from './directory/directory.controller';
+import { DirectoryService } from './directory/directory.service';
 import { HealthController } from './health/health.controller';
 import { LearningController } from './learning/learning.controller';
 import { LearningService } from './learning/learning.service';
@@ -64,10 +66,11 @@ export class AppModule {
       controllers: [
         HealthController, AuthController, CoursesController, LearningController, CertificatesController,
         AuthoringController, CourseTransferController, CourseAssetsController, ReportsController, UsersAdminController, PreviewController,
+        DirectoryController, DirectoryAdminController,
       ],
       providers: [
         ...shared, UsersService, AuthGuard, CoursesService, CourseImportService, LearningService, CertificatesService,
-        AuthoringService, CourseAssetsService, CourseTransferService, ReportsService,
+        AuthoringService, CourseAssetsService, CourseTransferService, ReportsService, DirectoryService,
       ],
       exports: [UsersService, CourseImportService],
     };

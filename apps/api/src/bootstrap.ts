@@ -18,6 +18,7 @@ import type { AppConfig } from './config/app-config';
 import { CourseImportService } from './courses/course-import.service';
 import { openDataSource } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
+import { DirectoryService } from './directory/directory.service';
 import { UsersService } from './users/users.service';
 
 export const SESSION_COOKIE = 'ecampus.sid';
@@ -151,7 +152,7 @@ export async function createWorkerContext(config: AppConfig, db: Database): Prom
   return ctx;
 }
 
-/** First-start chores: an admin to sign in with, and the course files when the catalogue is empty. */
+/** First-start chores: an admin to sign in with, the course files when the catalogue is empty, the referral directory once. */
 export async function prepareData(app: INestApplication, config: AppConfig, opts: { importCourses: 'if-empty' | 'always' | 'never' }) {
   const admin = await app.get(UsersService).ensureAdmin(config.adminEmail, config.adminPassword);
   if (opts.importCourses !== 'never') {
@@ -162,5 +163,6 @@ export async function prepareData(app: INestApplication, config: AppConfig, opts
       else new Logger('Courses').warn(`No course folder at ${config.coursesDir}`);
     }
   }
+  await app.get(DirectoryService).seedOnce(config.directoryFile);
   return { admin };
 }

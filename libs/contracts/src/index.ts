@@ -366,3 +366,28 @@ export interface ApiErrorDto {
   error: string;
   message: string | string[];
 }
+
+/** Kinds of service in the referral directory (shared/CONTRACT.md, GET /api/directory). */
+export const DIRECTORY_KINDS = ['hotline', 'shelter', 'health', 'legal-aid', 'child-protection', 'refugee-agency', 'consulate', 'other'] as const;
+export type DirectoryKind = (typeof DIRECTORY_KINDS)[number];
+
+/** One service people can be referred to, with where its details come from and when they were last checked. */
+export interface DirectoryEntryDto {
+  id: string;
+  country: string;
+  kind: DirectoryKind;
+  name: string;
+  phone?: string;
+  url?: string;
+  hours?: string;
+  languages: string[];
+  source: string;
+  /** YYYY-MM-DD: the day someone last checked the entry against its source. */
+  verifiedAt: string;
+}
+
+/** What admins see: the entry, and whether it is overdue for a check (not verified for 12 months). */
+export interface AdminDirectoryEntryDto extends DirectoryEntryDto {
+  stale: boolean;
+  updatedAt: string;
+}

@@ -10,6 +10,8 @@ export interface AppConfig {
   redisUrl?: string;
   dataDir: string;
   coursesDir: string;
+  /** The referral directory shipped with the code, loaded into an empty database once. */
+  directoryFile: string;
   webDir: string;
   adminEmail?: string;
   adminPassword?: string;
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     redisUrl: url('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     dataDir: resolve(env.DATA_DIR ?? resolve(process.cwd(), 'data')),
     coursesDir: resolve(env.COURSES_DIR ?? resolve(root, 'courses')),
+    directoryFile: resolve(env.DIRECTORY_FILE ?? resolve(root, 'directory/referral-directory.yaml')),
     webDir: resolve(env.WEB_DIR ?? resolve(root, 'apps/web/dist')),
     adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
