@@ -16,12 +16,14 @@ const QuizPage = lazy(() => import('../features/quiz/QuizPage'));
 const MyCoursesPage = lazy(() => import('../features/my-courses/MyCoursesPage'));
 const MyCertificatesPage = lazy(() => import('../features/certificates/MyCertificatesPage'));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
+const DirectoryPage = lazy(() => import('../features/directory/DirectoryPage'));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 // Staff pages: their code (and the drag-and-drop library) never reaches learners' phones.
 const StudioHomePage = lazy(() => import('../features/studio/StudioHomePage'));
 const CourseEditorPage = lazy(() => import('../features/studio/CourseEditorPage'));
 const PreviewPage = lazy(() => import('../features/studio/PreviewPage'));
 const UsersAdminPage = lazy(() => import('../features/users-admin/UsersAdminPage'));
+const DirectoryAdminPage = lazy(() => import('../features/directory/DirectoryAdminPage'));
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
 
@@ -89,6 +91,8 @@ export function App() {
         <Route path={PATHS.studioPreviewQuiz} element={<Staff><PreviewPage kind="quiz" /></Staff>} />
         <Route path={PATHS.studioCourse} element={<Staff><CourseEditorPage /></Staff>} />
         <Route path={PATHS.adminUsers} element={<Staff roles={ADMIN_ONLY}><UsersAdminPage /></Staff>} />
+        <Route path={PATHS.directory} element={<DirectoryPage />} />
+        <Route path={PATHS.adminDirectory} element={<Staff roles={ADMIN_ONLY}><DirectoryAdminPage /></Staff>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -58,6 +58,7 @@ function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }
     <nav id="main-nav" className="nav" aria-label={t.mainNav} data-open={open}>
       <ul className="nav__list">
         {link(routes.catalogue(), t.catalogue, true)}
+        {link(routes.directory(), t.directory)}
         {user ? (
           <>
             {link(routes.myCourses(), t.myCourses)}

@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import type { CourseDetailDto } from '@ecampus/contracts';
 import { CoverImage } from '../../components/CoverImage';
 import { PageHeading } from '../../components/PageHeading';
+import { Link } from 'react-router';
 import { useFormat, useMessages } from '../../lib/i18n';
+import { routes } from '../../routes';
+import { useAuth } from '../auth/auth-context';
 import { messages } from './messages';
 
 /**
@@ -64,9 +67,23 @@ export function CourseLayout({ course, actions, outline }: { course: CourseDetai
           ) : null}
         </section>
         {outline}
+        <DirectoryLink />
         <GlossaryAndReferences course={course} />
       </div>
     </div>
+  );
+}
+
+/** Whom to call: the referral directory of the learner's country (Mexico's for visitors). */
+function DirectoryLink() {
+  const t = useMessages(messages);
+  const format = useFormat();
+  const { user } = useAuth();
+  const country = user?.country ?? 'MX';
+  return (
+    <p className="directory-link">
+      <Link to={routes.directory(country)}>{t.directoryOf(format.countryName(country))}</Link>
+    </p>
   );
 }
 

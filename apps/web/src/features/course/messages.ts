@@ -31,6 +31,7 @@ const es = {
   enrollToOpen: 'Inscríbase para abrir las lecciones.',
   glossary: 'Glosario',
   references: 'Referencias',
+  directoryOf: (country: string) => `Directorio de derivación: servicios de ${country}`,
   progress: 'Su progreso',
 };
 
@@ -67,6 +68,7 @@ const en: CourseMessages = {
   enrollToOpen: 'Enrol to open the lessons.',
   glossary: 'Glossary',
   references: 'References',
+  directoryOf: (country) => `Referral directory: services in ${country}`,
   progress: 'Your progress',
 };
 

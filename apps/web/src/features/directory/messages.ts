@@ -1,0 +1,136 @@
+import type { DirectoryKind } from '@ecampus/contracts';
+import { defineMessages } from '../../lib/i18n';
+
+const es = {
+  title: 'Directorio de derivación',
+  intro:
+    'Servicios a los que puede derivar o canalizar a una persona en su país. Cada dato indica de qué fuente pública viene y cuándo se comprobó por última vez: confírmelo antes de dar un número a alguien.',
+  country: 'País',
+  kind: 'Tipo de servicio',
+  allKinds: 'Todos los tipos',
+  show: 'Mostrar',
+  kinds: {
+    hotline: 'Línea de ayuda o emergencia',
+    shelter: 'Albergue',
+    health: 'Salud',
+    'legal-aid': 'Asesoría jurídica',
+    'child-protection': 'Protección de la niñez',
+    'refugee-agency': 'Asilo y refugio',
+    consulate: 'Consulado',
+    other: 'Otro servicio',
+  } satisfies Record<DirectoryKind, string>,
+  results: (n: number, country: string) => (n === 0 ? `Aún no hay servicios de ${country} en el directorio.` : n === 1 ? `1 servicio en ${country}` : `${n} servicios en ${country}`),
+  emptyHelp:
+    'Solo publicamos números y direcciones que aparecen en una fuente pública. Si conoce un servicio oficial que falte, pida a la administración de eCampus que lo agregue con su fuente.',
+  call: (phone: string) => `Llamar al ${phone}`,
+  website: 'Sitio web',
+  hours: 'Horario',
+  languages: 'Idiomas',
+  source: 'Fuente',
+  verified: (date: string) => `Comprobado el ${date}`,
+  manage: 'Editar el directorio',
+  list: 'Servicios',
+};
+
+const en: typeof es = {
+  title: 'Referral directory',
+  intro:
+    'Services you can refer a person to in your country. Each entry says which public source it comes from and when it was last checked: confirm it before you give anyone a number.',
+  country: 'Country',
+  kind: 'Kind of service',
+  allKinds: 'All kinds',
+  show: 'Show',
+  kinds: {
+    hotline: 'Helpline or emergency line',
+    shelter: 'Shelter',
+    health: 'Health',
+    'legal-aid': 'Legal aid',
+    'child-protection': 'Child protection',
+    'refugee-agency': 'Asylum and refugees',
+    consulate: 'Consulate',
+    other: 'Other service',
+  },
+  results: (n, country) => (n === 0 ? `No services in ${country} in the directory yet.` : n === 1 ? `1 service in ${country}` : `${n} services in ${country}`),
+  emptyHelp:
+    'We only publish numbers and addresses that a public source gives. If you know an official service that is missing, ask the eCampus administrators to add it with its source.',
+  call: (phone) => `Call ${phone}`,
+  website: 'Website',
+  hours: 'Hours',
+  languages: 'Languages',
+  source: 'Source',
+  verified: (date) => `Checked on ${date}`,
+  manage: 'Edit the directory',
+  list: 'Services',
+};
+
+export const messages = defineMessages({ es, en });
+
+const adminEs = {
+  title: 'Directorio de derivación: edición',
+  intro:
+    'Agregue solo servicios cuyos datos aparezcan en una fuente pública (ley, sitio oficial, publicación de un organismo), y anote esa fuente y el día en que la comprobó. Los datos sin comprobar desde hace 12 meses se marcan para revisarlos.',
+  add: 'Agregar un servicio',
+  edit: (name: string) => `Editar: ${name}`,
+  editButton: 'Editar',
+  checkFields: 'Revise los datos marcados.',
+  save: 'Guardar',
+  cancel: 'Cancelar',
+  delete: 'Eliminar',
+  deleteLabel: (name: string) => `Eliminar ${name}`,
+  editLabel: (name: string) => `Editar ${name}`,
+  confirmDeleteTitle: 'Eliminar este servicio',
+  confirmDelete: (name: string) => `Se eliminará «${name}» del directorio. Las personas ya no lo verán.`,
+  stale: 'Sin comprobar desde hace más de 12 meses',
+  staleCount: (n: number) => (n === 1 ? '1 servicio necesita una nueva comprobación.' : `${n} servicios necesitan una nueva comprobación.`),
+  name: 'Nombre del servicio',
+  phone: 'Teléfono',
+  phoneHint: 'Un número del país (por ejemplo +502 2411 9191) o un número corto como 911.',
+  url: 'Sitio web',
+  urlHint: 'Empieza por https://',
+  hours: 'Horario',
+  languages: 'Idiomas',
+  languagesHint: 'Códigos ISO 639 separados por comas, por ejemplo: es, en, ht',
+  source: 'Fuente pública',
+  sourceHint: 'Quién publica el dato, en qué documento o página, y su dirección.',
+  verifiedAt: 'Comprobado el',
+  optional: 'opcional',
+  saved: (name: string) => `Se guardó «${name}».`,
+  deleted: (name: string) => `Se eliminó «${name}».`,
+  empty: 'El directorio está vacío.',
+};
+
+const adminEn: typeof adminEs = {
+  title: 'Referral directory: editing',
+  intro:
+    'Add only services whose details a public source gives (a law, an official site, an agency publication), and note that source and the day you checked it. Entries not checked for 12 months are flagged for review.',
+  add: 'Add a service',
+  edit: (name) => `Edit: ${name}`,
+  editButton: 'Edit',
+  checkFields: 'Check the marked fields.',
+  save: 'Save',
+  cancel: 'Cancel',
+  delete: 'Delete',
+  deleteLabel: (name) => `Delete ${name}`,
+  editLabel: (name) => `Edit ${name}`,
+  confirmDeleteTitle: 'Delete this service',
+  confirmDelete: (name) => `“${name}” will be removed from the directory. People will no longer see it.`,
+  stale: 'Not checked for more than 12 months',
+  staleCount: (n) => (n === 1 ? '1 service needs checking again.' : `${n} services need checking again.`),
+  name: 'Name of the service',
+  phone: 'Phone',
+  phoneHint: 'A number of the country (for example +502 2411 9191) or a short code such as 911.',
+  url: 'Website',
+  urlHint: 'Starts with https://',
+  hours: 'Hours',
+  languages: 'Languages',
+  languagesHint: 'ISO 639 codes separated by commas, for example: es, en, ht',
+  source: 'Public source',
+  sourceHint: 'Who publishes the details, in which document or page, and its address.',
+  verifiedAt: 'Checked on',
+  optional: 'optional',
+  saved: (name) => `“${name}” saved.`,
+  deleted: (name) => `“${name}” deleted.`,
+  empty: 'The directory is empty.',
+};
+
+export const adminMessages = defineMessages({ es: adminEs, en: adminEn });
