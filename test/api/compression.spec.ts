@@ -57,4 +57,20 @@ describe('compression and caching on a slow line', () => {
     const health = await request(app.server).get('/api/health').set('Accept-Encoding', 'gzip').expect(200);
     assert.equal(health.headers['content-encoding'], undefined);
   });
+
+  it("names a page's own code and first read in its HTML, so a slow line fetches them beside the entry script", async () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'apps/web/dist/.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
+    const lessonChunk = manifest['src/features/lesson/LessonPage.tsx'].file;
+    const lesson = await request(app.server).get('/lessons/9b2f0c1e-1111-4222-8333-944455556666').expect(200);
+    assert.match(lesson.text, new RegExp(`<link rel="modulepreload" crossorigin href="/${lessonChunk}">`));
+    assert.match(lesson.text, /<link rel="preload" as="fetch" crossorigin href="\/api\/lessons\/9b2f0c1e-1111-4222-8333-944455556666">/);
+    assert.match(lesson.text, /<link rel="preload" as="fetch" crossorigin href="\/api\/me">/);
+    assert.equal(lesson.headers['cache-control'], 'no-cache');
+    // Path segments are echoed only as the browser sent them, percent-encoded: nothing in them becomes markup.
+    const odd = await request(app.server).get('/lessons/%22%3E%3Cscript%3E').expect(200);
+    assert.match(odd.text, /href="\/api\/lessons\/%22%3E%3Cscript%3E"/);
+    assert.doesNotMatch(odd.text, /<script>/);
+    const studio = await request(app.server).get('/studio').expect(200);
+    assert.doesNotMatch(studio.text, /modulepreload" crossorigin href="\/assets\/LessonPage/);
+  });
 });

@@ -21,6 +21,7 @@ import { CourseImportService } from './courses/course-import.service';
 import { openDataSource } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { UsersService } from './users/users.service';
+import { PagePreloads } from './web-app/page-preloads';
 
 export const SESSION_COOKIE = 'ecampus.sid';
 
@@ -135,7 +136,7 @@ export async function createHttpApp(config: AppConfig, db: Database, opts: { wor
 
 /** The built web app: hashed assets cached for a year, every other page path gets index.html. */
 function serveWebApp(app: NestExpressApplication, webDir: string): void {
-  const index = join(webDir, 'index.html');
+  const pages = new PagePreloads(webDir);
   // Hashed file names never change content: cached for a year, sent as the .br or .gz made at build when accepted.
   app.use(
     '/assets',
@@ -148,8 +149,9 @@ function serveWebApp(app: NestExpressApplication, webDir: string): void {
   app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/verify/')) return next();
-    if (!existsSync(index)) return res.status(404).type('text').send('The web app is not built: run `npm run build`.');
-    res.set('Cache-Control', 'no-cache').sendFile(index);
+    const html = pages.html(req.path);
+    if (html === null) return res.status(404).type('text').send('The web app is not built: run `npm run build`.');
+    res.set('Cache-Control', 'no-cache').type('html').send(html);
   });
 }
 
