@@ -2,7 +2,9 @@ import { ConsoleLogger, Logger, LoggerService, ValidationPipe, type INestApplica
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import connectPgSimple from 'connect-pg-simple';
+import expressStaticGzip from 'express-static-gzip';
 import session from 'express-session';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { openDataSource } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { DirectoryService } from './directory/directory.service';
 import { UsersService } from './users/users.service';
+import { PagePreloads } from './web-app/page-preloads';
 
 export const SESSION_COOKIE = 'ecampus.sid';
 
@@ -81,6 +84,8 @@ export async function createHttpApp(config: AppConfig, db: Database, opts: { wor
   );
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
+  // JSON, the verify page and CSV go out compressed above 1 kB; the web app's files are compressed at build.
+  app.use(compression({ threshold: 1024 }));
   app.useBodyParser('json', { limit: '5mb' });
   // Pictures and course zips arrive as the raw request body; each route checks its own size and type.
   app.useBodyParser('raw', { type: ['image/*', 'application/zip', 'application/x-zip-compressed', 'application/octet-stream'], limit: '50mb' });
@@ -132,13 +137,22 @@ export async function createHttpApp(config: AppConfig, db: Database, opts: { wor
 
 /** The built web app: hashed assets cached for a year, every other page path gets index.html. */
 function serveWebApp(app: NestExpressApplication, webDir: string): void {
-  const index = join(webDir, 'index.html');
-  app.useStaticAssets(join(webDir, 'assets'), { prefix: '/assets', immutable: true, maxAge: '365d', fallthrough: false });
+  const pages = new PagePreloads(webDir);
+  // Hashed file names never change content: cached for a year, sent as the .br or .gz made at build when accepted.
+  app.use(
+    '/assets',
+    expressStaticGzip(join(webDir, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      serveStatic: { immutable: true, maxAge: '365d', fallthrough: false },
+    }),
+  );
   app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/verify/')) return next();
-    if (!existsSync(index)) return res.status(404).type('text').send('The web app is not built: run `npm run build`.');
-    res.set('Cache-Control', 'no-cache').sendFile(index);
+    const html = pages.html(req.path);
+    if (html === null) return res.status(404).type('text').send('The web app is not built: run `npm run build`.');
+    res.set('Cache-Control', 'no-cache').type('html').send(html);
   });
 }
 
