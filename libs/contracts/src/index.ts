@@ -1,6 +1,8 @@
 // Shapes shared by the API, the web app, the course tools and the tests.
 // These are the wire types of shared/CONTRACT.md: change them only by keeping old forms working.
 
+export { searchable, searchWords } from './search-text';
+
 export const LANGUAGES = ['es', 'en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -174,6 +176,19 @@ export interface MyEnrollmentDto {
   progress: number;
   enrolledAt: string;
   completedAt?: string;
+  /** The first lesson or quiz not done yet, in course order; absent once everything is done. */
+  next?: { id: string; type: ItemType; title: string };
+  /** Progress per module: items done of the module's items. */
+  modules: { title: string; done: number; total: number }[];
+}
+
+/** A place inside a course where the words of a search were found. */
+export interface CourseSearchHitDto {
+  id: string;
+  type: ItemType;
+  title: string;
+  /** A few words around the first match, as plain text (empty when only the title matched). */
+  snippet: string;
 }
 
 export interface MyCertificateDto {

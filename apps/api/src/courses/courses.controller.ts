@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { LANGUAGES, type CourseDetailDto, type CourseSummaryDto, type Language } from '@ecampus/contracts';
+import { LANGUAGES, searchWords, type CourseDetailDto, type CourseSearchHitDto, type CourseSummaryDto, type Language } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
 import { LearningService } from '../learning/learning.service';
 import { UsersService } from '../users/users.service';
@@ -94,7 +94,7 @@ export class CoursesController {
   @ApiOkResponse({ description: 'Published courses, each with its `cover` when it has one.', schema: { type: 'array', items: SUMMARY_SCHEMA } })
   @ApiQuery({ name: 'lang', required: false, enum: LANGUAGES })
   @ApiQuery({ name: 'topic', required: false })
-  @ApiQuery({ name: 'q', required: false, description: 'Words to look for in titles and summaries.' })
+  @ApiQuery({ name: 'q', required: false, description: 'Words to look for in titles, summaries, objectives, glossary and lesson text; every word must be found; accents and case do not matter.' })
   catalogue(@Query('lang') lang?: string, @Query('topic') topic?: string, @Query('q') q?: string): Promise<CourseSummaryDto[]> {
     if (lang !== undefined && lang !== '' && !LANGUAGES.includes(lang as Language)) {
       throw new BadRequestException(`lang must be one of: ${LANGUAGES.join(', ')}`);
@@ -138,6 +138,21 @@ export class CoursesController {
       })),
       ...(enrollment ? { enrollment: { status: enrollment.status, progress: await this.learning.progress(enrollment, published) } } : {}),
     };
+  }
+
+  @Get(':slug/search')
+  @ApiQuery({ name: 'q', required: true, description: 'Words to find in the course; accents and case do not matter.' })
+  @ApiOkResponse({
+    description:
+      '`[{id, type, title, snippet}]`: the lessons and quizzes holding every word, in course order. `snippet` (a few words around the match) only for enrolled learners and staff, who may read the lessons; empty otherwise.',
+  })
+  @ApiNotFoundResponse()
+  async search(@Param('slug') slug: string, @Query('q') q: unknown, @Req() req: Request): Promise<CourseSearchHitDto[]> {
+    if (typeof q !== 'string' || !q.trim() || q.length > 200) throw new BadRequestException('q must be a text of 1 to 200 characters');
+    const { course, published } = await this.courses.publishedBySlug(slug);
+    const user = req.session?.userId ? await this.users.findActive(req.session.userId) : null;
+    const reader = !!user && (user.role !== 'learner' || !!(await this.learning.findEnrollment(user.id, course.translationKey)));
+    return published.search(searchWords(q), reader);
   }
 
   @Post(':slug/enroll')

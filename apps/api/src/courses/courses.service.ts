@@ -2,6 +2,7 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { incompleteParts } from '@ecampus/course-format';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { searchWords } from '@ecampus/contracts';
 import type { CourseCover, CourseSummaryDto, CoverDto, Language } from '@ecampus/contracts';
 import { notFound, isUuid } from '../common/errors';
 import { CourseEntity, CourseVersionEntity } from './course.entity';
@@ -25,11 +26,14 @@ export class CoursesService {
       .orderBy('c.title', 'ASC');
     if (filter.lang) qb.andWhere('c.language = :lang', { lang: filter.lang });
     if (filter.topic) qb.andWhere('c.topics @> :topic::jsonb', { topic: JSON.stringify([filter.topic]) });
-    if (filter.q) {
-      const like = `%${filter.q.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
-      qb.andWhere('(c.title ILIKE :like OR c.summary ILIKE :like)', { like });
+    let courses = await qb.getMany();
+    // Words are looked for in the whole published course (lesson text included), without accents or case.
+    const words = filter.q ? searchWords(filter.q) : [];
+    if (filter.q && !words.length) return [];
+    if (words.length) {
+      const found = await Promise.all(courses.map(async (c) => (await this.version(c.id, c.publishedVersionId!)).matches(words)));
+      courses = courses.filter((_, i) => found[i]);
     }
-    const courses = await qb.getMany();
     const translations = await this.translationsOf(courses.map((c) => c.translationKey));
     const covers = await this.covers(courses);
     return courses.map((c) => ({

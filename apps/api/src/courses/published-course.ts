@@ -1,5 +1,6 @@
 import { renderLessonMarkdown } from '@ecampus/course-format';
-import type { CourseDocument, CoverDto, ItemDoc, ItemType, LessonDoc, LessonDto, QuizDoc, QuizDto } from '@ecampus/contracts';
+import { searchable } from '@ecampus/contracts';
+import type { CourseDocument, CourseSearchHitDto, CoverDto, ItemDoc, ItemType, LessonDoc, LessonDto, QuizDoc, QuizDto } from '@ecampus/contracts';
 import { assetUrl, coverDto, coverFile, flatItems } from './course-document';
 
 export interface ItemRef {
@@ -14,6 +15,8 @@ export class PublishedCourse {
   readonly itemKeys: string[];
   private readonly byId = new Map<string, number>();
   private readonly html = new Map<string, string>();
+  private text?: { item: ItemDoc; title: string; body: string; plain: string }[];
+  private whole?: string;
 
   constructor(
     readonly courseId: string,
@@ -90,4 +93,52 @@ export class PublishedCourse {
   lessonView(lesson: LessonDoc, completed: boolean): LessonDto {
     return { id: lesson.id!, title: lesson.title, html: this.lessonHtml(lesson), courseSlug: this.slug, ...this.neighbours(lesson.id!), completed };
   }
+
+  /** Lesson and quiz texts as search compares them (built once per version). */
+  private texts() {
+    this.text ??= this.items.map((item) => {
+      const plain = item.type === 'lesson' ? plainText(this.lessonHtml(item)) : item.type === 'quiz' ? item.questions.map((q) => q.prompt).join(' ') : '';
+      return { item, title: searchable(item.title), body: searchable(plain), plain };
+    });
+    return this.text;
+  }
+
+  /** Whether every word is somewhere in the course: title, summary, objectives, audience, glossary, lesson text. */
+  matches(words: string[]): boolean {
+    if (!words.length) return true;
+    this.whole ??= searchable(
+      [this.doc.title, this.doc.summary, ...(this.doc.objectives ?? []), this.doc.audience ?? '', ...(this.doc.glossary ?? []).map((g) => `${g.term} ${g.definition}`)].join(' '),
+    ) + ' ' + this.texts().map((t) => `${t.title} ${t.item.type === 'lesson' ? t.body : ''}`).join(' ');
+    return words.every((w) => this.whole!.includes(w));
+  }
+
+  /** The lessons and quizzes that hold every word, in course order, with a few words around the first one. */
+  search(words: string[], withSnippets: boolean): CourseSearchHitDto[] {
+    if (!words.length) return [];
+    return this.texts()
+      .filter((t) => words.every((w) => t.title.includes(w) || t.body.includes(w)))
+      .map((t) => ({ id: t.item.id!, type: t.item.type, title: t.item.title, snippet: withSnippets ? snippet(t.plain, t.body, words) : '' }));
+  }
+}
+
+/** Lesson HTML as plain text: tags out, the few entities the renderer writes decoded. */
+function plainText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[e]!)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** About twenty words of the plain text around the first match (found in `body`, its searchable form). */
+function snippet(plain: string, body: string, words: string[]): string {
+  const first = words.map((w) => body.indexOf(w)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  if (first === undefined) return '';
+  // searchable() may shorten a letter (its marks go): walk the plain text to the same place.
+  let p = 0;
+  for (let b = 0; b < first && p < plain.length; p++) b += searchable(plain[p]).length;
+  const start = Math.max(0, plain.lastIndexOf(' ', Math.max(0, p - 80)) + 1);
+  const end = plain.indexOf(' ', Math.min(plain.length, p + 120));
+  return `${start > 0 ? '… ' : ''}${plain.slice(start, end < 0 ? plain.length : end)}${end >= 0 && end < plain.length ? ' …' : ''}`;
 }

@@ -50,9 +50,8 @@ export class LearningService {
   }
 
   async progress(enrollment: EnrollmentEntity, published: PublishedCourse, m: EntityManager = this.ds.manager): Promise<number> {
-    if (enrollment.status === 'completed') return 100;
-    const done = await this.completedKeys(enrollment.id, published, m);
-    return published.itemKeys.length ? Math.floor((100 * done.size) / published.itemKeys.length) : 0;
+    if (enrollment.status === 'completed') return 100; // no query needed
+    return percentDone(enrollment, await this.completedKeys(enrollment.id, published, m), published);
   }
 
   private async requireEnrollment(user: UserEntity, course: CourseEntity): Promise<EnrollmentEntity> {
@@ -164,16 +163,26 @@ export class LearningService {
     for (const e of enrollments) {
       const published = await this.courses.publishedById(e.courseId).catch(() => null);
       if (!published) continue;
+      const done = await this.completedKeys(e.id, published);
+      const next = e.status === 'completed' ? undefined : published.items.find((i) => !done.has(i.key!));
       out.push({
         course: { slug: published.slug, title: published.doc.title },
         status: e.status,
-        progress: await this.progress(e, published),
+        progress: percentDone(e, done, published),
         enrolledAt: e.enrolledAt.toISOString(),
         ...(e.completedAt ? { completedAt: e.completedAt.toISOString() } : {}),
+        ...(next ? { next: { id: next.id!, type: next.type, title: next.title } } : {}),
+        modules: published.doc.modules.map((m) => ({ title: m.title, done: m.items.filter((i) => done.has(i.key!)).length, total: m.items.length })),
       });
     }
     return out;
   }
+}
+
+/** 0–100: a completed enrollment is 100, otherwise the share of the version's items done (rounded down). */
+function percentDone(enrollment: EnrollmentEntity, done: Set<string>, published: PublishedCourse): number {
+  if (enrollment.status === 'completed') return 100;
+  return published.itemKeys.length ? Math.floor((100 * done.size) / published.itemKeys.length) : 0;
 }
 
 /** Scores an answer sheet on the server: a question is right when exactly its correct options were chosen. */

@@ -20,7 +20,8 @@ export default function SignInPage() {
   const { user, signedIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
+  // A returning learner lands where they left off; a page that asked for sign-in gets them back to it.
+  const next = params.get('next') ? safeNext(params.get('next')) : routes.myCourses();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { LANGUAGES, type Language } from '@ecampus/contracts';
+import { LANGUAGES, type CourseSummaryDto, type Language, type MyEnrollmentDto } from '@ecampus/contracts';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
 import { Skeleton } from '../../components/Skeleton';
 import { useFormat, useLanguage, useMessages } from '../../lib/i18n';
 import { useResource } from '../../lib/resource';
+import { useAuth } from '../auth/auth-context';
+import { getMyEnrollments, myEnrollmentsKey } from '../my-courses/api';
 import { coursesKey, getCourses, type CourseFilters } from './api';
 import { CourseCard } from './CourseCard';
 import { TOPICS, messages } from './messages';
@@ -31,6 +33,17 @@ export default function CataloguePage() {
   const filters: CourseFilters = { lang: langFilter === ALL ? undefined : langFilter, topic: topic || undefined, q: q || undefined };
   const key = coursesKey(filters);
   const courses = useResource(key, (signal) => getCourses(filters, signal));
+  // A search in one language also looks in the others, shown apart and marked.
+  const everywhere: CourseFilters = { topic: filters.topic, q: filters.q };
+  const others = useResource(q && filters.lang ? coursesKey(everywhere) : null, (signal) => getCourses(everywhere, signal));
+  const { user } = useAuth();
+  const mine = useResource(user ? myEnrollmentsKey : null, getMyEnrollments);
+  const enrollmentOf = (course: CourseSummaryDto): MyEnrollmentDto | undefined => {
+    const slugs = new Set([course.slug, ...course.translations.map((tr) => tr.slug)]);
+    return mine.data?.find((e) => slugs.has(e.course.slug));
+  };
+  const shown = new Set((courses.data ?? []).flatMap((c) => [c.slug, ...c.translations.map((tr) => tr.slug)]));
+  const elsewhere = (others.data ?? []).filter((c) => c.language !== filters.lang && !shown.has(c.slug));
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -110,11 +123,24 @@ export default function CataloguePage() {
         <ul className="cards">
           {courses.data.map((course) => (
             <li key={course.slug}>
-              <CourseCard course={course} />
+              <CourseCard course={course} enrollment={enrollmentOf(course)} />
             </li>
           ))}
         </ul>
       )}
+      {elsewhere.length > 0 ? (
+        <section aria-labelledby="other-languages">
+          <h2 id="other-languages">{t.otherLanguages}</h2>
+          <p className="muted">{t.otherLanguagesHint}</p>
+          <ul className="cards">
+            {elsewhere.map((course) => (
+              <li key={course.slug}>
+                <CourseCard course={course} enrollment={enrollmentOf(course)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { CoverImage } from '../../components/CoverImage';
-import type { CourseSummaryDto } from '@ecampus/contracts';
+import type { CourseSummaryDto, MyEnrollmentDto } from '@ecampus/contracts';
 import { useFormat, useMessages } from '../../lib/i18n';
 import { routes } from '../../routes';
 import { messages, topicName } from './messages';
 
-export function CourseCard({ course }: { course: CourseSummaryDto }) {
+/** A course in the catalogue; `enrollment` (the signed-in learner's, in any of its languages) shows where they are. */
+export function CourseCard({ course, enrollment }: { course: CourseSummaryDto; enrollment?: MyEnrollmentDto }) {
   const t = useMessages(messages);
   const format = useFormat();
   return (
@@ -17,6 +18,13 @@ export function CourseCard({ course }: { course: CourseSummaryDto }) {
       </h2>
       {/* Lazy, and hidden on narrow screens (CSS): a phone on mobile data does not download it from the catalogue. */}
       <CoverImage cover={course.cover} language={course.language} className="card__cover" lazy />
+      {enrollment ? (
+        <p className="card__meta">
+          <span className={`status status--${enrollment.status}`}>
+            {enrollment.status === 'completed' ? t.statusCompleted : t.statusActive(format.percent(enrollment.progress))}
+          </span>
+        </p>
+      ) : null}
       <p className="card__summary" lang={course.language}>
         {course.summary}
       </p>

@@ -12,7 +12,13 @@ import { messages } from './messages';
  * A course page as learners see it, and as the studio previews it: heading, summary and cover; the facts and
  * `actions` beside them (enrol, or start the preview); what the course is about, `outline`, glossary, references.
  */
-export function CourseLayout({ course, actions, outline }: { course: CourseDetailDto; actions: ReactNode; outline: ReactNode }) {
+export function CourseLayout({ course, actions, outline, outlineFirst = false }: {
+  course: CourseDetailDto;
+  actions: ReactNode;
+  outline: ReactNode;
+  /** Enrolled learners come back for the lessons: the outline goes before what the course is about. */
+  outlineFirst?: boolean;
+}) {
   const t = useMessages(messages);
   const format = useFormat();
   return (
@@ -47,7 +53,8 @@ export function CourseLayout({ course, actions, outline }: { course: CourseDetai
       </div>
 
       <div className="course-layout__body">
-        <section className="section section--first" aria-labelledby="about-heading">
+        {outlineFirst ? outline : null}
+        <section className={`section${outlineFirst ? '' : ' section--first'}`} aria-labelledby="about-heading">
           <h2 id="about-heading">{t.about}</h2>
           {course.objectives.length > 0 ? (
             <div lang={course.language}>
@@ -66,7 +73,7 @@ export function CourseLayout({ course, actions, outline }: { course: CourseDetai
             </>
           ) : null}
         </section>
-        {outline}
+        {outlineFirst ? null : outline}
         <DirectoryLink />
         <GlossaryAndReferences course={course} />
       </div>

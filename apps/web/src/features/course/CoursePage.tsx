@@ -10,8 +10,9 @@ import { messages as sharedMessages } from '../../components/messages';
 import { ApiError } from '../../lib/http';
 import { useFormat, useMessages } from '../../lib/i18n';
 import { invalidate, useResource } from '../../lib/resource';
-import { routes } from '../../routes';
+import { routes, serverPages } from '../../routes';
 import { useAuth } from '../auth/auth-context';
+import { getMyCertificates, myCertificatesKey } from '../certificates/api';
 import { courseKey, getCourse, postEnroll } from './api';
 import { CourseLayout } from './CourseExtras';
 import { messages } from './messages';
@@ -96,6 +97,7 @@ function CourseView({ course, onChanged }: { course: CourseDetailDto; onChanged:
           </>
         }
         outline={<Outline course={course} />}
+        outlineFirst={enrolled}
       />
     </div>
   );
@@ -163,16 +165,33 @@ function EnrollmentPanel({ course, onChanged }: { course: CourseDetailDto; onCha
         </p>
       ) : null}
       <ProgressBar value={course.enrollment.progress} label={t.progress} />
-      {completed ? (
-        <p>
-          {t.completedCourse} <Link to={routes.myCertificates()}>{t.seeCertificate}</Link>
-        </p>
-      ) : null}
+      {completed ? <CertificateAction slug={course.slug} /> : null}
       {target ? (
-        <Link ref={startRef} className="button" to={routes.item(target)}>
+        <Link ref={startRef} className={completed ? 'button button--secondary' : 'button'} to={routes.item(target)}>
           {completed ? t.review : next && course.enrollment.progress > 0 ? t.continueItem(next.title) : t.start}
         </Link>
       ) : null}
+    </div>
+  );
+}
+
+/** Once the course is done, the certificate is the main thing on the page: download it, or see it being prepared. */
+function CertificateAction({ slug }: { slug: string }) {
+  const t = useMessages(messages);
+  const certificates = useResource(myCertificatesKey, getMyCertificates);
+  const certificate = certificates.data?.find((c) => c.course.slug === slug && c.status !== 'revoked');
+  return (
+    <div className="course-certificate">
+      <p>{t.completedCourse}</p>
+      {certificate?.status === 'issued' ? (
+        <a className="button button--block" href={serverPages.certificatePdf(certificate.code)} download>
+          {t.downloadCertificate}
+        </a>
+      ) : (
+        <p className="muted" role="status">
+          {certificate ? t.certificatePending : ''} <Link to={routes.myCertificates()}>{t.seeCertificate}</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -98,7 +98,8 @@ function LessonView({ lesson, lang }: { lesson: LessonDto; lang: string | undefi
           {busy ? t.saving : lesson.next ? t.completeAndContinue : t.completeAndFinish}
         </button>
       </div>
-      <ItemPager previous={lesson.previous} next={lesson.next} labels={t} lang={lang} />
+      {/* One way forward: the button above, which also marks the lesson done. */}
+      <ItemPager previous={lesson.previous} labels={t} lang={lang} />
     </article>
   );
 }
