@@ -177,9 +177,9 @@ describe('reports', () => {
     const byCountry = (await admin.get('/api/admin/reports/summary?groupBy=country').expect(200)).body;
     assert.equal(byCountry.groupBy, 'country');
     const row = (g: string, rows = byCountry.rows) => rows.find((r: { group: string }) => r.group === g);
-    assert.deepEqual({ ...row('MX'), label: undefined }, { group: 'MX', label: undefined, enrollments: 1, completions: 1, certificates: 1 });
-    assert.deepEqual({ ...row('GT'), label: undefined }, { group: 'GT', label: undefined, enrollments: 1, completions: 0, certificates: 0 });
-    assert.deepEqual(byCountry.totals, { enrollments: 2, completions: 1, certificates: 1 });
+    assert.deepEqual({ ...row('MX'), label: undefined }, { group: 'MX', label: undefined, enrollments: 1, inProgress: 0, completions: 1, certificates: 1 });
+    assert.deepEqual({ ...row('GT'), label: undefined }, { group: 'GT', label: undefined, enrollments: 1, inProgress: 1, completions: 0, certificates: 0 });
+    assert.deepEqual(byCountry.totals, { enrollments: 2, inProgress: 1, completions: 1, certificates: 1 });
 
     const byType = (await admin.get('/api/admin/reports/summary?groupBy=institutionType').expect(200)).body;
     assert.equal(row('police', byType.rows).completions, 1);
@@ -196,12 +196,12 @@ describe('reports', () => {
 
     const csv = await admin.get('/api/admin/reports/enrollments.csv').expect(200);
     assert.match(csv.headers['content-type'], /^text\/csv; charset=utf-8/);
-    const lines = csv.text.trim().split('\n');
+    const lines = csv.text.replace(/^\ufeff/, '').trim().split('\n');
     assert.equal(lines[0].split(',')[0], 'enrolled_at');
     assert.equal(lines.length, 3);
     assert.ok(csv.text.includes('"Pedro ""Pico"" Álvarez, Jr."'), 'names are quoted as CSV requires');
     const grouped = await admin.get('/api/admin/reports/enrollments.csv?groupBy=country').expect(200);
-    assert.equal(grouped.text.split('\n')[0], 'group,label,enrollments,completions,certificates');
+    assert.equal(grouped.text.replace(/^\ufeff/, '').split('\n')[0], 'group,label,enrollments,inProgress,completions,certificates');
   });
 });
 

@@ -302,6 +302,8 @@ export interface ReportRowDto {
   /** A readable name for the group (course title for courses; the code itself otherwise). */
   label: string;
   enrollments: number;
+  /** Enrolments in the range not completed yet. */
+  inProgress: number;
   completions: number;
   certificates: number;
 }
@@ -311,7 +313,7 @@ export interface ReportSummaryDto {
   from: string | null;
   to: string | null;
   rows: ReportRowDto[];
-  totals: { enrollments: number; completions: number; certificates: number };
+  totals: { enrollments: number; inProgress: number; completions: number; certificates: number };
 }
 
 // ---- Authoring (author or admin): the shapes of /api/admin/courses beyond the public contract.

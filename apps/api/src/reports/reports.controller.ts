@@ -1,15 +1,35 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
-import { REPORT_GROUPS, type ReportSummaryDto } from '@ecampus/contracts';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { INSTITUTION_TYPES, LANGUAGES, REPORT_GROUPS, type ReportSummaryDto } from '@ecampus/contracts';
 import { Auth } from '../auth/auth.guard';
-import { parseFilter, parseGroup, ReportsService } from './reports.service';
+import { parseFilter, parseGroup, parseLanguage, ReportsService, type ReportQuery } from './reports.service';
 
 const ENROLLMENT_COLUMNS = [
   'enrolled_at', 'completed_at', 'status', 'course', 'course_title', 'language', 'name', 'email', 'country',
   'institution', 'institution_type', 'position', 'gender', 'certificate_code', 'certificate_status', 'certificate_issued_at',
 ];
+const SUMMARY_COLUMNS = ['group', 'label', 'enrollments', 'inProgress', 'completions', 'certificates'];
+
+/** The filters every report takes, in any combination. */
+function FilterQueries() {
+  return (target: object, key: string, descriptor: PropertyDescriptor) => {
+    for (const q of [
+      ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD (inclusive)' }),
+      ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD (inclusive)' }),
+      ApiQuery({ name: 'country', required: false, description: 'ISO 3166-1 alpha-2 code of the learners’ country' }),
+      ApiQuery({ name: 'institutionType', required: false, enum: INSTITUTION_TYPES }),
+      ApiQuery({ name: 'course', required: false, description: 'A course translation key (its languages count as one course)' }),
+      ApiQuery({ name: 'gender', required: false, description: 'The gender the learners gave (case does not matter)' }),
+      ApiQuery({ name: 'lang', required: false, enum: LANGUAGES, description: 'Language of the course names (default es)' }),
+    ]) {
+      q(target, key, descriptor);
+    }
+  };
+}
 
 @ApiTags('reports')
 @Controller('admin/reports')
@@ -19,36 +39,47 @@ export class ReportsController {
 
   @Get('summary')
   @ApiQuery({ name: 'groupBy', enum: REPORT_GROUPS, required: false })
-  @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD (inclusive)' })
-  @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD (inclusive)' })
-  @ApiOkResponse({ description: 'Enrolments, completions and certificates per group; a course’s translations count as one course.' })
-  summary(@Query('groupBy') groupBy?: string, @Query('from') from?: string, @Query('to') to?: string): Promise<ReportSummaryDto> {
-    return this.reports.summary(parseGroup(groupBy), parseFilter(from, to));
+  @FilterQueries()
+  @ApiOkResponse({
+    description: 'Enrolments, enrolments still in progress, completions and certificates per group; a course’s translations count as one course.',
+  })
+  summary(@Query() query: ReportQuery & { groupBy?: string; lang?: string }): Promise<ReportSummaryDto> {
+    return this.reports.summary(parseGroup(query.groupBy), parseFilter(query), parseLanguage(query.lang));
   }
 
   @Get('enrollments.csv')
   @ApiProduces('text/csv')
   @ApiQuery({ name: 'groupBy', enum: REPORT_GROUPS, required: false, description: 'When given: the summary rows of that grouping instead of one row per enrolment.' })
-  @ApiQuery({ name: 'from', required: false })
-  @ApiQuery({ name: 'to', required: false })
-  @ApiOkResponse({ description: 'UTF-8 CSV with a header line.' })
-  async csv(@Res() res: Response, @Query('groupBy') groupBy?: string, @Query('from') from?: string, @Query('to') to?: string): Promise<void> {
-    const filter = parseFilter(from, to);
-    let csv: string;
-    if (groupBy) {
-      const { rows } = await this.reports.summary(parseGroup(groupBy), filter);
-      csv = stringify(rows, { header: true, columns: ['group', 'label', 'enrollments', 'completions', 'certificates'] });
-    } else {
-      const rows = await this.reports.enrollmentRows(filter);
-      csv = stringify(rows, {
+  @FilterQueries()
+  @ApiOkResponse({
+    description:
+      'UTF-8 with a byte order mark (Excel reads the accents right) and a header line; one row per enrolment, streamed, or the summary rows with `groupBy`. Cells that a spreadsheet would run as a formula are escaped.',
+  })
+  async csv(@Res() res: Response, @Query() query: ReportQuery & { groupBy?: string; lang?: string }): Promise<void> {
+    const filter = parseFilter(query);
+    const lang = parseLanguage(query.lang);
+    const group = query.groupBy ? parseGroup(query.groupBy) : null;
+    // Validated before the first byte: once the download starts, its status cannot change.
+    const summary = group ? await this.reports.summary(group, filter, lang) : null;
+    res.status(200).set({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${group ? `enrollments-by-${group}` : 'enrollments'}.csv"`,
+    });
+    const rows = async function* (reports: ReportsService) {
+      if (summary) yield* summary.rows;
+      else for await (const page of reports.enrollmentRows(filter)) yield* page;
+    };
+    // pipeline: backpressure from a slow line down to the database pages, and a stop when the client goes away.
+    await pipeline(
+      Readable.from(rows(this.reports)),
+      stringify({
         header: true,
-        columns: ENROLLMENT_COLUMNS,
+        bom: true,
+        escape_formulas: true,
+        columns: summary ? SUMMARY_COLUMNS : ENROLLMENT_COLUMNS,
         cast: { date: (d) => d.toISOString() },
-      });
-    }
-    res
-      .status(200)
-      .set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="enrollments.csv"' })
-      .send(csv);
+      }),
+      res,
+    );
   }
 }

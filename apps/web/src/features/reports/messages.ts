@@ -26,7 +26,20 @@ const es = {
   total: 'Total',
   empty: 'No hay datos para este periodo.',
   downloadCsv: 'Descargar las inscripciones (CSV)',
+  downloadCsvHint: 'Una fila por inscripción, con los datos del perfil; se abre en Excel con los acentos bien.',
+  downloadSummaryCsv: 'Descargar este resumen (CSV)',
   tableRegion: 'Tabla de resultados',
+  inProgress: 'En curso',
+  country: 'País',
+  institutionType: 'Tipo de institución',
+  course: 'Curso',
+  gender: 'Género',
+  any: 'Todos',
+  anyGender: 'Todos',
+  genderHint: 'Como lo escribieron las personas (por ejemplo: mujer, hombre).',
+  chart: 'Inscripciones y cursos completados por grupo',
+  chartHint: 'Cada barra muestra su número; la parte rellena son los cursos completados.',
+  completedOf: (done: string, all: string) => `${done} de ${all} completados`,
 };
 
 export type ReportsMessages = typeof es;
@@ -56,7 +69,20 @@ const en: ReportsMessages = {
   total: 'Total',
   empty: 'No data for this period.',
   downloadCsv: 'Download the enrolments (CSV)',
+  downloadCsvHint: 'One row per enrolment, with the profile fields; opens in Excel with the accents right.',
+  downloadSummaryCsv: 'Download this summary (CSV)',
   tableRegion: 'Results table',
+  inProgress: 'In progress',
+  country: 'Country',
+  institutionType: 'Type of institution',
+  course: 'Course',
+  gender: 'Gender',
+  any: 'All',
+  anyGender: 'All',
+  genderHint: 'As people wrote it (for example: woman, man).',
+  chart: 'Enrolments and completed courses by group',
+  chartHint: 'Each bar shows its number; the filled part is the completed courses.',
+  completedOf: (done: string, all: string) => `${done} of ${all} completed`,
 };
 
 export const messages = defineMessages({ es, en });
