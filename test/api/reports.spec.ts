@@ -96,7 +96,7 @@ describe('reports people can use', () => {
     let pages = 0;
     for await (const page of service.enrollmentRows(parseFilter({}), 1)) {
       pages++;
-      seen.push(...page.map((r: { id: string }) => r.id));
+      seen.push(...page.map((r) => String(r.id)));
     }
     assert.equal(pages, 4);
     assert.equal(new Set(seen).size, 4);
