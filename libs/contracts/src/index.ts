@@ -58,6 +58,8 @@ export type ItemType = (typeof ITEM_TYPES)[number];
 
 export const QUESTION_KINDS = ['single', 'multiple', 'truefalse'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export const QUIZ_KINDS = ['check', 'final'] as const;
+export type QuizKind = (typeof QUIZ_KINDS)[number];
 
 export const REPORT_GROUPS = ['country', 'institutionType', 'course'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
@@ -245,7 +247,15 @@ export interface QuizDoc {
   key?: string;
   type: 'quiz';
   title: string;
+  /** `check` (module check: open, practice-style) or `final` (drawn from a pool, limited attempts). Absent means check. */
+  kind?: QuizKind;
   passingScore: number;
+  /** Final only: how many questions each attempt draws from `questions` (the pool). */
+  draw?: number;
+  /** Final only: failed attempts allowed before a wait (default 3). */
+  maxFailedAttempts?: number;
+  /** Final only: hours to wait after the last allowed failure (default 24). */
+  retryAfterHours?: number;
   questions: QuestionDoc[];
 }
 
@@ -273,6 +283,13 @@ export interface CourseDocument {
   references: Reference[];
   /** Optional; absent when the course has no cover picture. */
   cover?: CourseCover;
+  /** Content governance: required in course files and at publish, optional in a draft. */
+  authors?: string[];
+  reviewers?: string[];
+  /** YYYY-MM-DD: the last content review. */
+  reviewedOn?: string;
+  contentVersion?: string;
+  licence?: string;
   modules: ModuleDoc[];
 }
 
