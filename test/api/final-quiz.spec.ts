@@ -241,3 +241,46 @@ describe('the final quiz: drawn, locked until the course is done, limited, revie
     }
   });
 });
+
+describe('the final quiz in the studio: kind, draw and attempt policy, validated like courses:check', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp({ redis: false });
+  });
+  after(() => app.close());
+
+  it('refuses a pool too small for the draw and a policy on a check, naming the place; keeps a valid policy', async () => {
+    const admin = await signInAdmin(app.server);
+    const doc = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
+    const final = doc.modules[1].items[1];
+    assert.deepEqual([final.kind, final.draw, final.maxFailedAttempts, final.retryAfterHours], ['final', 4, 3, 24]);
+
+    const edited = (change: (d: typeof doc) => void) => {
+      const copy = structuredClone(doc);
+      change(copy);
+      return admin.put('/api/admin/courses/sample-course').send(copy);
+    };
+    assertError(await edited((d) => (d.modules[1].items[1].draw = 5)), 400, 'modules[1].items[1].draw: final pool too small');
+    assertError(await edited((d) => (d.modules[0].items[2].maxFailedAttempts = 2)), 400, 'modules[0].items[2].maxFailedAttempts');
+    assertError(await edited((d) => (d.modules[0].items[2].kind = 'final')), 400, 'modules[0].items[2]');
+    assertError(await edited((d) => (d.modules[1].items[1].retryAfterHours = 0)), 400, 'retryAfterHours');
+
+    await edited((d) => Object.assign(d.modules[1].items[1], { draw: 3, maxFailedAttempts: 2, retryAfterHours: 48 })).expect(200);
+    const saved = (await admin.get('/api/admin/courses/sample-course').expect(200)).body.modules[1].items[1];
+    assert.deepEqual([saved.draw, saved.maxFailedAttempts, saved.retryAfterHours], [3, 2, 48]);
+
+    // The preview serves a draw as a learner gets it, and reviews the answers; nothing is stored.
+    const preview = (await admin.get(`/api/admin/courses/sample-course/preview/quizzes/${final.id}`).expect(200)).body;
+    assert.equal(preview.kind, 'final');
+    assert.equal(preview.questions.length, 3);
+    assert.equal(preview.attemptsLeft, 2);
+    const answers = Object.fromEntries(
+      preview.questions.map((q: { id: string }) => [q.id, saved.questions.find((x: Question) => x.id === q.id).options.filter((o: Option) => o.correct).map((o: Option) => o.id)]),
+    );
+    const scored = (await admin.post(`/api/admin/courses/sample-course/preview/quizzes/${final.id}/attempts`).send({ answers }).expect(200)).body;
+    assert.equal(scored.score, 100);
+    assert.equal(scored.review.length, 3);
+    const [{ count }] = await app.ds.query(`SELECT count(*)::int FROM quiz_servings`);
+    assert.equal(count, 0);
+  });
+});

@@ -306,7 +306,7 @@ export function finalLock(published: PublishedCourse, quiz: QuizDoc, done: Set<s
 }
 
 /** Validates a quiz answer sheet against the quiz; unanswered questions simply score as wrong. */
-function checkAnswers(quiz: QuizDoc, answers: Record<string, unknown>): Map<string, string[]> {
+export function checkAnswers(quiz: QuizDoc, answers: Record<string, unknown>): Map<string, string[]> {
   const problems: string[] = [];
   const chosen = new Map<string, string[]>();
   const questions = new Map(quiz.questions.map((q) => [q.id!, q]));
