@@ -32,6 +32,14 @@ const es = {
   glossary: 'Glosario',
   references: 'Referencias',
   progress: 'Su progreso',
+  authors: 'Autoría',
+  reviewed: 'Revisión',
+  reviewedBy: (who: string, when: string) => (when ? `Revisado por ${who} el ${when}` : `Revisado por ${who}`),
+  contentVersion: 'Versión del contenido',
+  licence: 'Licencia',
+  finalQuiz: 'Evaluación final',
+  locked: 'Bloqueada',
+  lockedWhy: 'Se abre al completar todas las lecciones y comprobaciones.',
 };
 
 export type CourseMessages = typeof es;
@@ -68,6 +76,14 @@ const en: CourseMessages = {
   glossary: 'Glossary',
   references: 'References',
   progress: 'Your progress',
+  authors: 'Written by',
+  reviewed: 'Review',
+  reviewedBy: (who: string, when: string) => (when ? `Reviewed by ${who} on ${when}` : `Reviewed by ${who}`),
+  contentVersion: 'Content version',
+  licence: 'Licence',
+  finalQuiz: 'Final assessment',
+  locked: 'Locked',
+  lockedWhy: 'Opens once every lesson and module check is done.',
 };
 
 export const messages = defineMessages({ es, en });
