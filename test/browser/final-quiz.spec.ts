@@ -28,7 +28,10 @@ describe('the final assessment on a phone, in Spanish: locked, out of attempts, 
     await page.goto('/courses/curso-de-prueba');
     const lockedRow = page.locator('.outline__item--locked');
     await lockedRow.getByText('Bloqueada').waitFor();
-    assert.match(await lockedRow.innerText(), /Se abre al completar todas las lecciones y comprobaciones/);
+    assert.match(await lockedRow.innerText(), /Se abre al completar todas las lecciones y comprobaciones \(faltan 4\)/);
+    // The course page says who wrote and reviewed it, the content version and the licence.
+    await page.getByText(/^Revisado por Equipo de pruebas de eCampus el 3 dic 2026$/).waitFor();
+    await page.getByText('CC BY-SA 4.0').waitFor();
     await h.look(page, 'outline-locked');
 
     await page.goto(`/quizzes/${final.id}`);
