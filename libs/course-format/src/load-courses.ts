@@ -136,9 +136,11 @@ function loadCourse(dir: string) {
     errors.push(at(path.join(dir, name), `unknown language folder "${name}" (one of: ${LANGUAGES.join(', ')})`));
   const folders = LANGUAGES.filter((l) => isDir(path.join(dir, l))).map((l) => loadLanguage(path.join(dir, l), l, errors));
   if (folders.length === 0) errors.push(at(dir, `a course folder holds one folder per language (${LANGUAGES.join(', ')})`));
-  errors.push(...translationErrors(folders));
-  // The time is compared once everything else is right: a missing lesson or question would only add noise.
-  if (errors.length === 0) for (const f of folders) errors.push(...timeErrors(f));
+  const translation = translationErrors(folders);
+  errors.push(...translation);
+  // The time is compared once every language has all its parts (a missing lesson or question would only add
+  // noise); other errors (governance, quality rules) do not hide it, so an author sees them all at once.
+  if (translation.length === 0) for (const f of folders) errors.push(...timeErrors(f));
 
   const slugs = folders.flatMap((f) => (f.value && f.source ? [{ slug: f.value.slug, file: f.source.file, line: f.source.line(['slug']) }] : []));
   const course: LoadedCourse = {
@@ -234,7 +236,9 @@ function timeErrors(folder: LanguageFolder): CourseFileError[] {
   if (!source || !folder.outline) return [];
   const items = folder.outline.flatMap((m) => m.items);
   const errors: CourseFileError[] = [];
-  const lessonsRead = items.filter((i) => i.type === 'lesson').every((i) => folder.lessons.has(i.key));
+  const lessonsRead =
+    items.filter((i) => i.type === 'lesson').every((i) => folder.lessons.has(i.key)) &&
+    items.filter((i) => i.type === 'quiz').every((i) => folder.quizzes.get(i.key)?.value !== undefined);
   const data = source.data;
   if (lessonsRead && isRecord(data)) {
     const input: EstimateInput = {

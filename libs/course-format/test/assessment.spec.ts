@@ -97,7 +97,10 @@ describe('courses:check: the assessment policy of a quiz', () => {
 
   it('keeps the final quiz last, and one per course', () => {
     const c = broken();
-    for (const lang of ['es', 'en']) c.edit(`${lang}/quizzes/m1-check.yaml`, /^passingScore: 50\n/m, 'kind: final\npassingScore: 50\ndraw: 1\n');
+    for (const lang of ['es', 'en']) {
+      c.edit(`${lang}/quizzes/m1-check.yaml`, /^passingScore: 50\n/m, 'kind: final\npassingScore: 50\ndraw: 1\n');
+      c.edit(`${lang}/lessons/m2-pathway.md`, /$/, MORE_WORDS);
+    }
     expectErrors(c.load().errors, [
       [c.file('es/course.yaml'), 16, 'the final quiz must be the last item of the course'],
       [c.file('en/course.yaml'), 16, 'the final quiz must be the last item of the course'],
