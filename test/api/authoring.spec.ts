@@ -15,6 +15,11 @@ const NEW_COURSE = {
   estimatedMinutes: 30,
   glossary: [],
   references: [],
+  authors: ['Equipo de pruebas'],
+  reviewers: ['Revisora de pruebas'],
+  reviewedOn: '2026-12-01',
+  contentVersion: '1.0',
+  licence: 'CC BY-SA 4.0',
   modules: [
     {
       title: 'Módulo único',
@@ -87,11 +92,22 @@ describe('authoring and publishing', () => {
     await request(app.server).get('/api/courses/derechos-laborales').expect(404);
     assert.ok(!(await request(app.server).get('/api/courses').expect(200)).body.some((c: { slug: string }) => c.slug === 'derechos-laborales'));
 
+    // Publishing asks for the governance fields: 422 naming the missing one, and nothing is published.
+    const current = (await admin.get('/api/admin/courses/derechos-laborales').expect(200)).body;
+    assertError(await admin.put('/api/admin/courses/derechos-laborales').send({ ...current, reviewers: [] }), 400, 'reviewers');
+    await admin.put('/api/admin/courses/derechos-laborales').send({ ...current, licence: undefined }).expect(200);
+    assertError(await admin.post('/api/admin/courses/derechos-laborales/publish'), 422, 'licence');
+    await request(app.server).get('/api/courses/derechos-laborales').expect(404);
+    await admin.put('/api/admin/courses/derechos-laborales').send(current).expect(200);
+
     const published = (await admin.post('/api/admin/courses/derechos-laborales/publish').expect(200)).body;
     assert.equal(published.status, 'published');
     assert.equal(published.version, 1);
     const seen = (await request(app.server).get('/api/courses/derechos-laborales').expect(200)).body;
     assert.equal(seen.modules[0].items.length, 2);
+    assert.deepEqual([seen.authors, seen.reviewers, seen.reviewedOn, seen.contentVersion, seen.licence], [
+      ['Equipo de pruebas'], ['Revisora de pruebas'], '2026-12-01', '1.0', 'CC BY-SA 4.0',
+    ]);
     const { agent } = await signUp(app.server);
     await agent.post('/api/courses/derechos-laborales/enroll').expect(201);
     const lesson = (await agent.get(`/api/lessons/${seen.modules[0].items[0].id}`).expect(200)).body;

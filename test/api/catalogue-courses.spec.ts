@@ -24,7 +24,9 @@ describe('the course catalogue in courses/', () => {
     assert.equal(catalogue.length, [...byKey.values()].flat().length);
     for (const c of catalogue) {
       assert.equal(c.translations.length, 1, `${c.slug} links to its translation`);
-      assert.ok(c.estimatedMinutes >= 45 && c.estimatedMinutes <= 90, `${c.slug}: 45 to 90 minutes`);
+      // courses:check holds each claim within ±25 % of the time computed from the content (about 40 to 50 minutes
+      // for these courses in 2026-12); this only guards against a course shrunk to nothing or bloated.
+      assert.ok(c.estimatedMinutes >= 30 && c.estimatedMinutes <= 120, `${c.slug}: 30 to 120 minutes`);
       assert.ok(c.moduleCount >= 3 && c.moduleCount <= 5, `${c.slug}: 3 to 5 modules`);
     }
   });

@@ -20,7 +20,7 @@ describe('catalogue, enrolment, lessons and quizzes', () => {
     assert.equal(c.slug, 'curso-de-prueba');
     assert.equal(c.language, 'es');
     assert.equal(c.moduleCount, 2);
-    assert.equal(c.estimatedMinutes, 45);
+    assert.equal(c.estimatedMinutes, 5);
     assert.deepEqual(c.topics, ['referral', 'protection']);
     assert.equal(typeof c.title, 'string');
     assert.equal(typeof c.summary, 'string');
@@ -102,44 +102,45 @@ describe('catalogue, enrolment, lessons and quizzes', () => {
     assert.ok(count >= 1);
   });
 
-  it('never sends quiz answers, scores on the server and explains each chosen option', async () => {
+  it('never sends quiz answers, scores a module check on the server and explains each chosen option', async () => {
     const outline = (await request(app.server).get('/api/courses/sample-course').expect(200)).body;
-    const final = outline.modules[1].items[1];
+    const check = outline.modules[0].items[2];
     const { agent } = await signUp(app.server);
     await agent.post('/api/courses/sample-course/enroll').expect(201);
-    const quiz = (await agent.get(`/api/quizzes/${final.id}`).expect(200)).body;
+    const quiz = (await agent.get(`/api/quizzes/${check.id}`).expect(200)).body;
+    assert.equal(quiz.kind, 'check');
     assert.equal(quiz.passingScore, 80);
     assert.equal(quiz.questions.length, 2);
-    assert.deepEqual(quiz.questions.map((q: { kind: string }) => q.kind), ['single', 'multiple']);
+    assert.deepEqual(quiz.questions.map((q: { kind: string }) => q.kind), ['truefalse', 'single']);
     assert.doesNotMatch(JSON.stringify(quiz), /correct|feedback/);
 
-    const [single, multiple] = quiz.questions;
+    const [tf, single] = quiz.questions;
     const byText = (q: { options: { id: string; text: string }[] }, text: string) => q.options.find((o) => o.text === text)!.id;
     const half = (await agent
-      .post(`/api/quizzes/${final.id}/attempts`)
-      .send({ answers: { [single.id]: [byText(single, 'Consent')], [multiple.id]: [byText(multiple, 'Explain the options')] } })
+      .post(`/api/quizzes/${check.id}/attempts`)
+      .send({ answers: { [tf.id]: [byText(tf, 'True')], [single.id]: [byText(single, 'A letter from her consulate')] } })
       .expect(200)).body;
     assert.equal(half.score, 50);
     assert.equal(half.passed, false);
     assert.equal(half.feedback.length, 2);
     assert.equal(half.feedback[0].correct, true);
     assert.equal(half.feedback[1].correct, false);
-    assert.equal(half.feedback[1].selected[0].feedback, 'Yes, the person decides informed.');
+    assert.equal(half.feedback[1].selected[0].feedback, 'No, no letter is needed.');
 
     const full = (await agent
-      .post(`/api/quizzes/${final.id}/attempts`)
-      .send({ answers: { [single.id]: [byText(single, 'Consent')], [multiple.id]: [byText(multiple, 'Explain the options'), byText(multiple, 'Support the first contact')] } })
+      .post(`/api/quizzes/${check.id}/attempts`)
+      .send({ answers: { [tf.id]: [byText(tf, 'True')], [single.id]: [byText(single, 'Her agreement')] } })
       .expect(200)).body;
     assert.equal(full.score, 100);
     assert.equal(full.passed, true);
-    const after = (await agent.get(`/api/quizzes/${final.id}`).expect(200)).body;
+    const after = (await agent.get(`/api/quizzes/${check.id}`).expect(200)).body;
     assert.equal(after.bestScore, 100);
     assert.equal(after.passed, true);
   });
 
   it('refuses malformed attempts with a 400 naming the problem, and stores nothing', async () => {
     const outline = (await request(app.server).get('/api/courses/sample-course').expect(200)).body;
-    const final = outline.modules[1].items[1];
+    const final = outline.modules[0].items[2];
     const { agent } = await signUp(app.server);
     await agent.post('/api/courses/sample-course/enroll').expect(201);
     const quiz = (await agent.get(`/api/quizzes/${final.id}`).expect(200)).body;

@@ -148,8 +148,9 @@ describe('the authoring studio API', () => {
     assert.equal(page.modules.length, doc.modules.length);
     const q = (await admin.get(`/api/admin/courses/sample-course/preview/quizzes/${quiz.id}`).expect(200)).body;
     assert.doesNotMatch(JSON.stringify(q), /correct|feedback/);
-    const right = quiz.questions[0].options.find((o: { correct: boolean }) => o.correct).id;
-    const attempt = (await admin.post(`/api/admin/courses/sample-course/preview/quizzes/${quiz.id}/attempts`).send({ answers: { [quiz.questions[0].id]: [right] } }).expect(200)).body;
+    const right = (q: { options: { id: string; correct: boolean }[] }) => [q.options.find((o) => o.correct)!.id];
+    const answers = Object.fromEntries(quiz.questions.map((x: { id: string; options: { id: string; correct: boolean }[] }) => [x.id, right(x)]));
+    const attempt = (await admin.post(`/api/admin/courses/sample-course/preview/quizzes/${quiz.id}/attempts`).send({ answers }).expect(200)).body;
     assert.equal(attempt.score, 100);
     assert.deepEqual(await counts(), before, 'previewing stores no attempt, enrols nobody and counts in no report');
     const { agent } = await signUp(app.server);
@@ -217,6 +218,10 @@ describe('the authoring studio API', () => {
     const zip = (await admin.get('/api/admin/courses/sample-course/export.zip').buffer(true).parse(binary).expect(200)).body as Buffer;
     const files = unzipSync(new Uint8Array(zip));
     const { zipSync, strToU8, strFromU8 } = await import('fflate');
+    // The zip carries the governance fields and the final quiz's policy.
+    assert.match(strFromU8(files['sample-course/en/course.yaml']), /\nreviewedOn: 2026-12-03\n/);
+    assert.match(strFromU8(files['sample-course/en/course.yaml']), /\nlicence: CC BY-SA 4\.0\n/);
+    assert.match(strFromU8(files['sample-course/es/quizzes/final.yaml']), /^kind: final\n[\s\S]*\ndraw: 4\nmaxFailedAttempts: 3\nretryAfterHours: 24\n/m);
     files['sample-course/es/quizzes/final.yaml'] = strToU8(strFromU8(files['sample-course/es/quizzes/final.yaml']).replace(/correct: true/g, 'correct: false'));
     const broken = Buffer.from(zipSync(files));
     const res = await admin.post('/api/admin/courses/import').set('Content-Type', 'application/zip').send(broken);

@@ -111,7 +111,9 @@ describe('a learner in Chromium on a phone, in Spanish', () => {
       // A quiz sent with a question unanswered is refused on the page, and nothing is scored.
       await page.getByRole('button', { name: 'Enviar respuestas' }).click();
       await page.getByText('Faltan respuestas').waitFor();
+      // The final quiz shows a draw from its pool: answer the questions on the page.
       for (const q of item.questions!) {
+        if ((await page.locator(`#question-${q.id}`).count()) === 0) continue;
         for (const option of q.options.filter((o) => o.correct)) await page.locator(`#question-${q.id}-option-${option.id}`).check();
       }
       await page.getByRole('button', { name: 'Enviar respuestas' }).click();
@@ -152,7 +154,8 @@ describe('a learner in Chromium on a phone, in Spanish', () => {
     assert.match(verifyText, /Łucja Núñez Peña/);
     assert.match(verifyText, /Curso de prueba sobre derivación/);
     assert.match(verifyText, /válido|valid/i);
-    assert.match(verifyText, /\b1 hora\b/, 'one hour, in the singular');
+    // The hours come from the time computed from the content (5 minutes here), rounded up to the half hour.
+    assert.match(verifyText, /\b0,5 horas\b/);
     await verifyPage.screenshot({ path: join(shots, '07-verify.png'), fullPage: true });
     await employer.close();
 

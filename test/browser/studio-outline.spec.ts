@@ -122,6 +122,20 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
     await assertAccessible(page, 'the outline after moving items between modules (phone)');
     await page.setViewportSize(DESKTOP);
 
+    // ---- The final quiz must stay the course's last item: saving says so, naming it.
+    await page.getByRole('button', { name: 'Guardar el borrador' }).first().click();
+    await page.getByRole('alert').getByText('La evaluación final debe ser el último elemento del curso.').first().waitFor();
+    // "Introduction" one place up, before the final quiz.
+    const intro = handle(page, 'Lección «Introduction»');
+    await intro.focus();
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(200);
+    await page.keyboard.press('ArrowUp');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('Space');
+    const fixed = [['Details'], ['Module 1 check', 'Referral', 'Introduction', 'Final quiz']];
+    assert.deepEqual(await outline(page), fixed);
+
     // ---- Saved: the API has the new order.
     await page.getByRole('button', { name: 'Guardar el borrador' }).first().click();
     await page.getByRole('status').filter({ hasText: 'Borrador guardado.' }).waitFor();
@@ -129,8 +143,8 @@ describe('dragging lessons and quizzes between modules, in Chromium', () => {
     const saved = (await api.get('/api/admin/courses/sample-course').expect(200)).body;
     assert.deepEqual(
       saved.modules.map((m: { items: { title: string }[] }) => m.items.map((i) => i.title)),
-      expected,
-      'the saved draft has both items in module 2',
+      fixed,
+      'the saved draft has both items in module 2, the final quiz last',
     );
   });
 });

@@ -124,6 +124,12 @@ describe('the authoring studio in Chromium', () => {
     await page.getByLabel('Público destinatario').fill(COURSE.audience);
     await page.getByLabel('Objetivo 1').fill(COURSE.objective);
     await page.getByLabel('Trata de personas').check();
+    // Who wrote and reviewed it: publishing asks for it.
+    await page.getByLabel('Autoría', { exact: true }).fill('Rosa Autora Pérez; Equipo de formación');
+    await page.getByLabel('Revisado por', { exact: true }).fill('Unidad de protección');
+    await page.getByLabel('Fecha de la última revisión').fill('2026-12-01');
+    await page.getByLabel('Versión del contenido').fill('1.0');
+    await page.getByLabel('Licencia', { exact: true }).fill('CC BY-SA 4.0');
     await page.getByRole('button', { name: 'Añadir un módulo' }).click();
     const moduleTitle = page.getByLabel('Título del módulo 1');
     await moduleTitle.fill(COURSE.module);

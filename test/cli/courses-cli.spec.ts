@@ -44,6 +44,36 @@ describe('npm run courses:check', () => {
   });
 });
 
+describe('npm run courses:check: assessment and honest time (FORMAT.md)', () => {
+  it('names a final pool that is too small, the longest-option tell and a dishonest time, each at file:line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecampus-check-'));
+    cpSync(join(ROOT, 'test/fixtures/courses'), join(dir, 'courses'), { recursive: true });
+    const edit = (file: string, from: string | RegExp, to: string) => {
+      const abs = join(dir, 'courses/sample-course', file);
+      const before = readFileSync(abs, 'utf8');
+      assert.notEqual(before.replace(from, to), before, `${file} does not contain ${String(from)}`);
+      writeFileSync(abs, before.replace(from, to));
+    };
+    for (const lang of ['es', 'en']) edit(`${lang}/quizzes/final.yaml`, 'draw: 4', 'draw: 5');
+    edit('es/quizzes/m1-check.yaml', 'Una carta de su consulado', 'Carta');
+    const res = cli('courses-check', [], { cwd: dir });
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /^courses\/sample-course\/es\/quizzes\/final\.yaml:4: final pool too small: a final quiz that asks 5 questions needs a pool of at least 8 \(1\.5 × draw\); it has 6$/m);
+    assert.match(res.stderr, /^courses\/sample-course\/en\/quizzes\/final\.yaml:4: final pool too small/m);
+    assert.match(res.stderr, /^courses\/sample-course\/es\/quizzes\/m1-check\.yaml:1: longest-option tell: in 1 of 1 single-choice questions the correct option is the longest \("q2"\)/m);
+  });
+
+  it('prints the computed time when estimatedMinutes is more than 25 % away from it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecampus-check-'));
+    cpSync(join(ROOT, 'test/fixtures/courses'), join(dir, 'courses'), { recursive: true });
+    const yaml = join(dir, 'courses/sample-course/en/course.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('estimatedMinutes: 5', 'estimatedMinutes: 45'));
+    const res = cli('courses-check', [], { cwd: dir });
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /^courses\/sample-course\/en\/course\.yaml:5: estimatedMinutes 45 is more than 25 % away from the computed time \d+\.\d minutes \(\d+ words \/ 230 per minute \+ 0\.75 × 6 questions/m);
+  });
+});
+
 describe('npm run courses:import', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   before(async () => {

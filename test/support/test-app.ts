@@ -125,24 +125,41 @@ export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>
   }
 }
 
-/** Completes every lesson and passes every quiz of a course, using the admin's view of the answers. */
+/**
+ * Completes every lesson and passes every quiz of a course, using the admin's view of the answers. Lessons
+ * first (the final quiz opens once they and the module checks are done); each quiz is fetched before it is
+ * answered, so the answers are for the questions the server served (a final quiz draws from its pool).
+ */
 export async function completeCourse(target: TestApp | Target, learner: request.Agent, slug: string) {
   const admin = await signInAdmin(typeof target === 'object' && 'server' in target ? target.server : target);
   const doc = (await admin.get(`/api/admin/courses/${slug}`).expect(200)).body;
   let last: { progress: number; completed: boolean } | undefined;
-  for (const m of doc.modules) {
-    for (const item of m.items) {
-      if (item.type === 'lesson') {
-        last = (await learner.post(`/api/lessons/${item.id}/complete`).expect(200)).body;
-      } else {
-        const answers = Object.fromEntries(
-          item.questions.map((q: { id: string; options: { id: string; correct: boolean }[] }) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]),
-        );
-        const res = (await learner.post(`/api/quizzes/${item.id}/attempts`).send({ answers }).expect(200)).body;
-        if (!res.passed) throw new Error(`quiz ${item.id} not passed with the right answers`);
-        last = res;
-      }
-    }
+  const items = doc.modules.flatMap((m: { items: unknown[] }) => m.items) as { id: string; type: string; questions?: AdminQuestion[] }[];
+  for (const item of items.filter((i) => i.type === 'lesson')) last = (await learner.post(`/api/lessons/${item.id}/complete`).expect(200)).body;
+  for (const item of items.filter((i) => i.type === 'quiz')) {
+    const res = await passQuiz(learner, item.id, item.questions!);
+    last = res;
   }
   return last!;
+}
+
+type AdminQuestion = { id: string; options: { id: string; correct: boolean }[] };
+
+/** The right answers to the questions the server serves now for this quiz (GET first, as a learner does). */
+export async function rightAnswers(learner: request.Agent, quizId: string, questions: AdminQuestion[]) {
+  const served = (await learner.get(`/api/quizzes/${quizId}`).expect(200)).body as { questions: { id: string }[] };
+  return Object.fromEntries(
+    served.questions.map((s) => {
+      const q = questions.find((x) => x.id === s.id)!;
+      return [q.id, q.options.filter((o) => o.correct).map((o) => o.id)];
+    }),
+  );
+}
+
+/** Passes a quiz with the right answers to what it serves. */
+export async function passQuiz(learner: request.Agent, quizId: string, questions: AdminQuestion[]) {
+  const answers = await rightAnswers(learner, quizId, questions);
+  const res = (await learner.post(`/api/quizzes/${quizId}/attempts`).send({ answers }).expect(200)).body;
+  if (!res.passed) throw new Error(`quiz ${quizId} not passed with the right answers`);
+  return res;
 }

@@ -60,6 +60,8 @@ export type ItemType = (typeof ITEM_TYPES)[number];
 
 export const QUESTION_KINDS = ['single', 'multiple', 'truefalse'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export const QUIZ_KINDS = ['check', 'final'] as const;
+export type QuizKind = (typeof QUIZ_KINDS)[number];
 
 export const REPORT_GROUPS = ['country', 'institutionType', 'course'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
@@ -108,6 +110,26 @@ export interface OutlineItemDto {
   type: ItemType;
   title: string;
   completed?: boolean;
+  /** Quizzes: `check` or `final`. */
+  kind?: QuizKind;
+  /** The final quiz while lessons or module checks remain (enrolled learners). */
+  locked?: QuizLockDto;
+}
+
+/** Why a final quiz is closed, and what opens it. */
+export interface QuizLockDto {
+  reason: string;
+  /** The lessons and module checks still to do, in course order. */
+  remaining: { id: string; type: ItemType; title: string }[];
+}
+
+/** One served question after a pass: every option with its correct flag and feedback, and what the learner chose. */
+export interface QuizReviewQuestionDto {
+  questionId: string;
+  prompt: string;
+  kind: QuestionKind;
+  correct: boolean;
+  options: { id: string; text: string; correct: boolean; feedback: string; chosen: boolean }[];
 }
 
 export interface EnrollmentStateDto {
@@ -129,6 +151,13 @@ export interface CourseDetailDto {
   translations: { language: Language; slug: string }[];
   modules: { id: string; title: string; items: OutlineItemDto[] }[];
   enrollment?: EnrollmentStateDto;
+  /** Content governance, when the course has it. */
+  authors?: string[];
+  reviewers?: string[];
+  /** YYYY-MM-DD */
+  reviewedOn?: string;
+  contentVersion?: string;
+  licence?: string;
   /** The cover picture; absent when the course has none. */
   cover?: CoverDto;
 }
@@ -146,8 +175,17 @@ export interface LessonDto {
 export interface QuizDto {
   id: string;
   title: string;
+  kind: QuizKind;
   passingScore: number;
   courseSlug: string;
+  /** Final quiz: closed while lessons or module checks remain (then `questions` is empty). */
+  locked?: QuizLockDto;
+  /** Final quiz: failed attempts left before a wait. */
+  attemptsLeft?: number;
+  /** Final quiz: after the last allowed failure, when the learner may try again (ISO 8601); `questions` is empty until then. */
+  retryAt?: string;
+  /** Final quiz after a pass: the full review of the passing attempt. */
+  review?: QuizReviewQuestionDto[];
   questions: { id: string; prompt: string; kind: QuestionKind; options: { id: string; text: string }[] }[];
   next?: { id: string; type: ItemType; title: string };
   previous?: { id: string; type: ItemType; title: string };
@@ -165,7 +203,14 @@ export interface QuestionFeedbackDto {
 export interface AttemptResultDto {
   score: number;
   passed: boolean;
+  /** Final quiz: failed attempts left before a wait. */
+  attemptsLeft?: number;
+  /** Final quiz: set when this failure used the last allowed attempt (ISO 8601). */
+  retryAt?: string;
+  /** A check: every question. A final quiz: the served questions; a failed one gives only the chosen options' feedback. */
   feedback: QuestionFeedbackDto[];
+  /** Final quiz, when passed: the full review. */
+  review?: QuizReviewQuestionDto[];
   progress: number;
   completed: boolean;
 }
@@ -260,7 +305,15 @@ export interface QuizDoc {
   key?: string;
   type: 'quiz';
   title: string;
+  /** `check` (module check: open, practice-style) or `final` (drawn from a pool, limited attempts). Absent means check. */
+  kind?: QuizKind;
   passingScore: number;
+  /** Final only: how many questions each attempt draws from `questions` (the pool). */
+  draw?: number;
+  /** Final only: failed attempts allowed before a wait (default 3). */
+  maxFailedAttempts?: number;
+  /** Final only: hours to wait after the last allowed failure (default 24). */
+  retryAfterHours?: number;
   questions: QuestionDoc[];
 }
 
@@ -288,6 +341,13 @@ export interface CourseDocument {
   references: Reference[];
   /** Optional; absent when the course has no cover picture. */
   cover?: CourseCover;
+  /** Content governance: required in course files and at publish, optional in a draft. */
+  authors?: string[];
+  reviewers?: string[];
+  /** YYYY-MM-DD: the last content review. */
+  reviewedOn?: string;
+  contentVersion?: string;
+  licence?: string;
   modules: ModuleDoc[];
 }
 

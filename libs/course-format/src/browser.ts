@@ -4,3 +4,20 @@ export { renderLessonMarkdown, type RenderOptions } from './render-markdown';
 export { checkLessonMarkdown, type MarkdownContext, type MarkdownProblem } from './check-markdown';
 export { lessonLink, lessonImagePath } from './links';
 export { TOPICS, LIMITS, KEY_PATTERN, COVER_PICTURE, type Topic } from './rules';
+export {
+  countWords,
+  estimateCourseTime,
+  estimateMinutes,
+  finalPlacementIssues,
+  longestOptionTell,
+  minimumPool,
+  quizPolicyIssues,
+  timeIssue,
+  trueFalseIssue,
+  MINUTES_PER_QUESTION,
+  WORDS_PER_MINUTE,
+  type EstimateInput,
+  type TimeEstimate,
+} from './assessment';
+export { governanceIssues, missingGovernance } from './validate-document';
+export { ATTEMPT_DEFAULTS, GOVERNANCE_FIELDS } from './rules';

@@ -7,6 +7,7 @@ import { checkLessonMarkdown, type MarkdownContext } from './check-markdown';
 import type { CourseFileError } from './errors';
 import {
   asList,
+  ATTEMPT_DEFAULTS,
   courseFields,
   coverSchema,
   duplicates,
@@ -19,6 +20,7 @@ import {
   optionFields,
   optionKey,
   parseWith,
+  governanceFields,
   questionFields,
   quizFields,
   quizIssues,
@@ -26,6 +28,16 @@ import {
   type Path,
 } from './rules';
 import { YamlSource } from './yaml-source';
+import {
+  finalPlacementIssues,
+  longestOptionMessage,
+  longestOptionTell,
+  quizPolicyIssues,
+  singleCount,
+  timeIssue,
+  trueFalseIssue,
+  type EstimateInput,
+} from './assessment';
 
 export interface LoadedImage {
   /** Relative to the language folder, e.g. `images/diagram.png`. */
@@ -47,6 +59,7 @@ const outlineItem = z
   .refine((i) => (i.lesson === undefined) !== (i.quiz === undefined), 'an outline entry is either "lesson: <key>" or "quiz: <key>"');
 const courseFile = z.strictObject({
   ...courseFields,
+  ...governanceFields,
   modules: modulesList(z.strictObject({ key: keySchema, title: titleSchema, items: itemsList(outlineItem) })),
 });
 const quizFile = z.strictObject(quizFields(z.strictObject({ key: keySchema, ...questionFields(z.strictObject(optionFields)) })));
@@ -123,7 +136,11 @@ function loadCourse(dir: string) {
     errors.push(at(path.join(dir, name), `unknown language folder "${name}" (one of: ${LANGUAGES.join(', ')})`));
   const folders = LANGUAGES.filter((l) => isDir(path.join(dir, l))).map((l) => loadLanguage(path.join(dir, l), l, errors));
   if (folders.length === 0) errors.push(at(dir, `a course folder holds one folder per language (${LANGUAGES.join(', ')})`));
-  errors.push(...translationErrors(folders));
+  const translation = translationErrors(folders);
+  errors.push(...translation);
+  // The time is compared once every language has all its parts (a missing lesson or question would only add
+  // noise); other errors (governance, quality rules) do not hide it, so an author sees them all at once.
+  if (translation.length === 0) for (const f of folders) errors.push(...timeErrors(f));
 
   const slugs = folders.flatMap((f) => (f.value && f.source ? [{ slug: f.value.slug, file: f.source.file, line: f.source.line(['slug']) }] : []));
   const course: LoadedCourse = {
@@ -196,7 +213,50 @@ function loadLanguage(dir: string, language: Language, errors: CourseFileError[]
         errors.push(at(file, `this ${type} is not used: the outline in course.yaml has no "${type}: ${name.slice(0, -ext.length)}"`));
     }
   }
+  errors.push(...qualityErrors(folder, items, source));
   return folder;
+}
+
+/** The course-wide rules of FORMAT.md: one final quiz, last; true/false at most one question in five. */
+function qualityErrors(folder: LanguageFolder, items: OutlineItem[], source: YamlSource): CourseFileError[] {
+  const errors: CourseFileError[] = [];
+  const quizzes = items.filter((i) => i.type === 'quiz').map((i) => folder.quizzes.get(i.key));
+  const quizData = items.map((i) => ({ item: i.type === 'quiz' ? folder.quizzes.get(i.key)?.data : { type: 'lesson' }, path: i.path }));
+  errors.push(...source.errors(finalPlacementIssues(quizData).map((i) => ({ ...i, path: i.path.slice(0, -1) }))));
+  if (quizzes.some((q) => !isRecord(q?.data))) return errors;
+  const questions = quizzes.flatMap((q) => asList((q!.data as Record<string, unknown>).questions));
+  const tf = trueFalseIssue(questions);
+  if (tf) errors.push({ file: source.file, line: 1, message: tf });
+  return errors;
+}
+
+/** `estimatedMinutes` within ±25 % of the time computed from the content (FORMAT.md "Honest time"). */
+function timeErrors(folder: LanguageFolder): CourseFileError[] {
+  const source = folder.source;
+  if (!source || !folder.outline) return [];
+  const items = folder.outline.flatMap((m) => m.items);
+  const errors: CourseFileError[] = [];
+  const lessonsRead =
+    items.filter((i) => i.type === 'lesson').every((i) => folder.lessons.has(i.key)) &&
+    items.filter((i) => i.type === 'quiz').every((i) => folder.quizzes.get(i.key)?.value !== undefined);
+  const data = source.data;
+  if (lessonsRead && isRecord(data)) {
+    const input: EstimateInput = {
+      language: folder.language,
+      modules: [
+        {
+          items: items.map((i) =>
+            i.type === 'lesson'
+              ? { type: 'lesson' as const, markdown: folder.lessons.get(i.key)!.markdown }
+              : { type: 'quiz' as const, ...(folder.quizzes.get(i.key)!.data as { questions: unknown[] }) },
+          ),
+        },
+      ],
+    };
+    const message = timeIssue(data.estimatedMinutes, input);
+    if (message) errors.push(source.error(['estimatedMinutes'], message));
+  }
+  return errors;
 }
 
 /** The cover names a picture of this language's images/ folder that really is a PNG, JPEG, WebP or GIF. */
@@ -273,6 +333,10 @@ function loadQuiz(file: string, errors: CourseFileError[]): QuizFile {
   const { value, issues } = parseWith(quizFile, data);
   const where = (p: Path) => `line ${source.line(p)}`;
   errors.push(...source.errors(issues), ...source.errors(quizIssues(isRecord(data) ? data.questions : undefined, ['questions'], where)));
+  errors.push(...source.errors(quizPolicyIssues(data)));
+  const questions = asList(isRecord(data) ? data.questions : undefined);
+  const told = longestOptionTell(questions);
+  if (told.length > 0) errors.push({ file: source.file, line: 1, message: longestOptionMessage(told, singleCount(questions)) });
   return { source, data, value };
 }
 
@@ -350,8 +414,9 @@ function translationErrors(folders: LanguageFolder[]): CourseFileError[] {
       const other = questionsOf(theirs.data);
       const error = (p: Path, message: string) => errors.push(quiz.source.error(p, message));
       if (!sameOrder(other.map((q) => q.key), mine.map((q) => q.key))) error(['questions'], `the questions are in another order ${than}`);
-      if (isRecord(quiz.data) && isRecord(theirs.data) && quiz.data.passingScore !== theirs.data.passingScore)
-        error(['passingScore'], `passingScore differs from ${ref.language} (${String(theirs.data.passingScore)})`);
+      for (const field of ['kind', 'passingScore', 'draw', 'maxFailedAttempts', 'retryAfterHours'])
+        if (isRecord(quiz.data) && isRecord(theirs.data) && quiz.data[field] !== theirs.data[field])
+          error([field], `${field} differs from ${ref.language} (${String(theirs.data[field] ?? 'absent')})`);
       for (const q of mine) {
         const t = other.find((x) => x.key === q.key);
         if (!t) continue;
@@ -401,7 +466,11 @@ function buildDocument(folder: LanguageFolder, translationKey: string): CourseDo
       key: i.quiz,
       type: 'quiz',
       title: quiz.title,
+      kind: quiz.kind ?? 'check',
       passingScore: quiz.passingScore,
+      ...(quiz.kind === 'final'
+        ? { draw: quiz.draw, maxFailedAttempts: quiz.maxFailedAttempts ?? ATTEMPT_DEFAULTS.maxFailedAttempts, retryAfterHours: quiz.retryAfterHours ?? ATTEMPT_DEFAULTS.retryAfterHours }
+        : {}),
       questions: quiz.questions.map((q) => ({
         key: q.key,
         kind: q.kind,
@@ -422,6 +491,11 @@ function buildDocument(folder: LanguageFolder, translationKey: string): CourseDo
     estimatedMinutes: course.estimatedMinutes,
     glossary: course.glossary,
     references: course.references,
+    authors: course.authors,
+    reviewers: course.reviewers,
+    reviewedOn: course.reviewedOn,
+    contentVersion: course.contentVersion,
+    licence: course.licence,
     ...(course.cover ? { cover: course.cover } : {}),
     modules: course.modules.map((m) => ({ key: m.key, title: m.title, items: m.items.map(item) })),
   };

@@ -1,7 +1,7 @@
 // The rules of a course shared by the file checker (load-courses) and the API validator (validate-document).
 // Browser-safe: no Node built-ins.
 import { z } from 'zod';
-import { LANGUAGES, QUESTION_KINDS, TOPICS, type Topic } from '@ecampus/contracts';
+import { LANGUAGES, QUESTION_KINDS, QUIZ_KINDS, TOPICS, type Topic } from '@ecampus/contracts';
 
 export { TOPICS, type Topic };
 
@@ -83,6 +83,29 @@ export const courseFields = {
   cover: coverSchema.optional(),
 };
 
+// Content governance (FORMAT.md): required in course files; optional in a studio draft until publish.
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const GOVERNANCE_FIELDS = ['authors', 'reviewers', 'reviewedOn', 'contentVersion', 'licence'] as const;
+export const governanceFields = {
+  authors: list(text(LIMITS.title), 1, 50, 'author'),
+  reviewers: list(text(LIMITS.title), 1, 50, 'reviewer'),
+  reviewedOn: z
+    .string()
+    .refine(
+      (d) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      'must be a real date written YYYY-MM-DD (e.g. 2026-12-03)',
+    ),
+  contentVersion: text(20),
+  licence: text(100),
+};
+export const optionalGovernanceFields = {
+  authors: governanceFields.authors.optional(),
+  reviewers: governanceFields.reviewers.optional(),
+  reviewedOn: governanceFields.reviewedOn.optional(),
+  contentVersion: governanceFields.contentVersion.optional(),
+  licence: governanceFields.licence.optional(),
+};
+
 const feedbackMessage = 'an option needs feedback that explains why it is right or wrong';
 export const optionFields = {
   key: keySchema.optional(),
@@ -101,9 +124,16 @@ export const questionFields = <O extends z.ZodType>(option: O) => ({
   options: list(option, 2, LIMITS.options, 'option'),
 });
 
+
+/** Defaults of a final quiz's attempt policy (FORMAT.md). */
+export const ATTEMPT_DEFAULTS = { maxFailedAttempts: 3, retryAfterHours: 24 } as const;
 export const quizFields = <Q extends z.ZodType>(question: Q) => ({
   title: text(LIMITS.title),
+  kind: z.enum(QUIZ_KINDS).optional(),
   passingScore: between(0, 100),
+  draw: between(1, LIMITS.questions).optional(),
+  maxFailedAttempts: between(1, 100).optional(),
+  retryAfterHours: between(1, 8760).optional(),
   questions: list(question, 1, LIMITS.questions, 'question'),
 });
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { CourseDocument } from '@ecampus/contracts';
 import { checkLessonMarkdown } from './check-markdown';
+import { finalPlacementIssues, quizPolicyIssues } from './assessment';
 import {
   asList,
   courseFields,
@@ -22,6 +23,8 @@ import {
   quizIssues,
   quizFields,
   titleSchema,
+  optionalGovernanceFields,
+  GOVERNANCE_FIELDS,
   type Issue,
   type Path,
 } from './rules';
@@ -49,6 +52,7 @@ const quiz = z.strictObject({ ...identity, type: z.literal('quiz'), ...quizField
 const moduleSchema = z.strictObject({ ...identity, title: titleSchema, items: itemsList(z.discriminatedUnion('type', [lesson, quiz]), 0) });
 const courseDocument = z.strictObject({
   ...courseFields,
+  ...optionalGovernanceFields,
   translationKey: keySchema.optional(),
   language: languageSchema,
   modules: modulesList(moduleSchema, 0),
@@ -99,6 +103,26 @@ export function incompleteParts(doc: { modules: { items: unknown[] }[] }): strin
   return completenessIssues(doc).map((i) => `${formatPath(i.path)}: ${i.message}`);
 }
 
+/** The governance fields a course needs before it is published (FORMAT.md): one issue per missing field. */
+export function governanceIssues(doc: Partial<Record<(typeof GOVERNANCE_FIELDS)[number], unknown>>): Issue[] {
+  return GOVERNANCE_FIELDS.filter((f) => {
+    const v = doc[f];
+    return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  }).map((f) => ({ path: [f], message: `missing required field "${f}": a published course names its ${GOVERNANCE_LABEL[f]}` }));
+}
+const GOVERNANCE_LABEL: Record<(typeof GOVERNANCE_FIELDS)[number], string> = {
+  authors: 'authors',
+  reviewers: 'reviewers',
+  reviewedOn: 'last review date (YYYY-MM-DD)',
+  contentVersion: 'content version',
+  licence: 'licence',
+};
+
+/** governanceIssues as `path: message` lines. */
+export function missingGovernance(doc: Partial<Record<(typeof GOVERNANCE_FIELDS)[number], unknown>>): string[] {
+  return governanceIssues(doc).map((i) => `${formatPath(i.path)}: ${i.message}`);
+}
+
 /** A cover must be a picture the course has. */
 export function coverIssues(image: string, pictures: Iterable<string>): Issue[] {
   if ([...pictures].includes(image)) return [];
@@ -122,7 +146,11 @@ function documentIssues(doc: Record<string, unknown>): Issue[] {
     if (item.type === 'lesson' && typeof item.markdown === 'string') {
       for (const p of checkLessonMarkdown(item.markdown, { lessonKeys, allowHtml: true })) issues.push({ path: [...path, 'markdown'], message: `line ${p.line}: ${p.message}` });
     }
-    if (item.type === 'quiz') issues.push(...quizIssues(item.questions, [...path, 'questions']));
+    if (item.type === 'quiz') {
+      issues.push(...quizIssues(item.questions, [...path, 'questions']));
+      issues.push(...quizPolicyIssues(item).map((i) => ({ ...i, path: [...path, ...i.path] })));
+    }
   }
+  issues.push(...finalPlacementIssues(items));
   return issues;
 }

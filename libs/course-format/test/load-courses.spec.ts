@@ -210,7 +210,7 @@ describe('loadCourses: broken copies', () => {
 
   it('missing and wrong values', () => {
     const c = broken();
-    c.edit('es/course.yaml', 'estimatedMinutes: 45', 'estimatedMinutes: 700');
+    c.edit('es/course.yaml', 'estimatedMinutes: 5', 'estimatedMinutes: 700');
     c.edit('es/course.yaml', 'topics: [referral, protection]', 'topics: [referral, cooking]');
     c.edit('es/course.yaml', 'slug: derivacion-basica', 'slug: Derivación');
     c.edit('en/course.yaml', /summary: .*\n/, '');

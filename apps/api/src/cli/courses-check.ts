@@ -1,6 +1,6 @@
 // npm run courses:check [folder]: validates every course folder under ./courses, or the folder given (see courses/README.md).
 import * as path from 'node:path';
-import { formatErrors, loadCourses } from '@ecampus/course-format';
+import { estimateCourseTime, formatErrors, loadCourses } from '@ecampus/course-format';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -15,8 +15,10 @@ if (errors.length > 0) {
     const items = doc.modules.flatMap((m) => m.items);
     const lessons = items.filter((i) => i.type === 'lesson').length;
     const languages = course.documents.map((d) => d.language).join(', ');
+    // The computed time of each language (FORMAT.md "Honest time"), beside the claimed one.
+    const times = course.documents.map((d) => `${d.language} ${estimateCourseTime(d).minutes.toFixed(1)} (claims ${d.estimatedMinutes})`).join(', ');
     console.log(
-      `✓ ${course.translationKey}: ${languages} — ${plural(doc.modules.length, 'module')}, ${plural(lessons, 'lesson')}, ${plural(items.length - lessons, 'quiz', 'quizzes')}`,
+      `✓ ${course.translationKey}: ${languages} — ${plural(doc.modules.length, 'module')}, ${plural(lessons, 'lesson')}, ${plural(items.length - lessons, 'quiz', 'quizzes')}; computed minutes: ${times}`,
     );
   }
   if (courses.length === 0) console.log(`no course folders in ${path.relative(process.cwd(), dir) || '.'}`);

@@ -10,17 +10,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const { statusCode, message } = this.describe(exception);
+    const { statusCode, message, extra } = this.describe(exception);
     if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
-    res.status(statusCode).json({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message });
+    res.status(statusCode).json({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, ...extra });
   }
 
-  private describe(exception: unknown): { statusCode: number; message: string | string[] } {
+  private describe(exception: unknown): { statusCode: number; message: string | string[]; extra?: Record<string, unknown> } {
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? exception.message);
-      return { statusCode: exception.getStatus(), message };
+      // Fields a route adds to the standard body (e.g. `retryAt` of a 429) pass through.
+      const { statusCode: _s, error: _e, message: _m, ...extra } = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+      return { statusCode: exception.getStatus(), message, extra };
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string }).code;

@@ -21,8 +21,11 @@ import { AuthoringService } from './authoring.service';
 const DOCUMENT_BODY = {
   description:
     'A whole course document, as GET /api/admin/courses/:slug returns it: slug, translationKey, language, title, summary, ' +
-    'audience, objectives, topics, estimatedMinutes, glossary, references, cover? {image: "images/<uploaded picture>", alt}, modules[{id?, key?, title, items[lesson {type, title, markdown} | ' +
-    'quiz {type, title, passingScore, questions[{kind, prompt, options[{text, correct, feedback}]}]}]}]. Read-only fields are ignored.',
+    'audience, objectives, topics, estimatedMinutes, glossary, references, cover? {image: "images/<uploaded picture>", alt}, ' +
+    'authors?, reviewers?, reviewedOn? (YYYY-MM-DD), contentVersion?, licence? (needed to publish), modules[{id?, key?, title, items[lesson {type, title, markdown} | ' +
+    'quiz {type, title, kind? ("check" | "final": at most one, the last item), passingScore, draw? (final: questions per attempt; the pool holds ' +
+    'at least 1.5 × draw), maxFailedAttempts? (final, default 3), retryAfterHours? (final, default 24), questions[{kind, prompt, options[{text, correct, feedback}]}]}]}]. ' +
+    'Read-only fields are ignored.',
   schema: { type: 'object' },
 };
 

@@ -133,3 +133,10 @@ export const canonicalJson = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
+
+/** The governance fields a document has (authors, reviewers, review date, content version, licence). */
+export function governanceOf(doc: CourseDocument): Pick<CourseDocument, 'authors' | 'reviewers' | 'reviewedOn' | 'contentVersion' | 'licence'> {
+  const out: Record<string, unknown> = {};
+  for (const f of ['authors', 'reviewers', 'reviewedOn', 'contentVersion', 'licence'] as const) if (doc[f] !== undefined) out[f] = doc[f];
+  return out;
+}

@@ -16,7 +16,7 @@ import { CoursesService } from './courses.service';
 import { AuthoringService } from './authoring.service';
 import { CourseAssetsService } from './course-assets';
 import { CourseEntity } from './course.entity';
-import { adoptIds, randomIds, withIds } from './course-document';
+import { adoptIds, governanceOf, randomIds, withIds } from './course-document';
 import { withStoredCover } from './course-cover';
 
 const MAX_ZIP_FILES = 2000;
@@ -38,6 +38,8 @@ export function courseFiles(doc: CourseDocument): Record<string, string> {
     modules: doc.modules.map((m) => ({ key: m.key, title: m.title, items: m.items.map((i) => ({ [i.type]: i.key })) })),
     ...(doc.glossary.length ? { glossary: doc.glossary } : {}),
     ...(doc.references.length ? { references: doc.references } : {}),
+    // Content governance travels with the course (required in files: a draft without it does not import).
+    ...governanceOf(doc),
   };
   files['course.yaml'] = yaml(course);
   for (const item of doc.modules.flatMap((m) => m.items)) {
@@ -46,7 +48,11 @@ export function courseFiles(doc: CourseDocument): Record<string, string> {
     } else {
       files[`quizzes/${item.key}.yaml`] = yaml({
         title: item.title,
+        ...(item.kind === 'final' ? { kind: 'final' } : {}),
         passingScore: item.passingScore,
+        ...(item.kind === 'final'
+          ? { draw: item.draw, maxFailedAttempts: item.maxFailedAttempts, retryAfterHours: item.retryAfterHours }
+          : {}),
         questions: item.questions.map((q) => ({
           key: q.key,
           kind: q.kind,

@@ -34,4 +34,6 @@ export class CourseVersionEntity {
   @Column({ type: 'jsonb' }) document: CourseDocument;
   @Column({ name: 'published_at', type: 'timestamptz' }) publishedAt: Date;
   @Column({ name: 'published_by', type: 'uuid', nullable: true }) publishedBy: string | null;
+  /** Minutes computed from the content at publish (estimateMinutes); null for versions published before it existed. */
+  @Column({ name: 'computed_minutes', type: 'int', nullable: true }) computedMinutes: number | null;
 }

@@ -3,10 +3,11 @@ import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTa
 import type { Request, Response } from 'express';
 import { LANGUAGES, searchWords, type CourseDetailDto, type CourseSearchHitDto, type CourseSummaryDto, type Language } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
-import { LearningService } from '../learning/learning.service';
+import { finalLock, LearningService } from '../learning/learning.service';
 import { UsersService } from '../users/users.service';
 import type { UserEntity } from '../users/user.entity';
 import { CoursesService } from './courses.service';
+import { governanceOf } from './course-document';
 
 const COVER_SCHEMA = {
   type: 'object',
@@ -60,6 +61,11 @@ const DETAIL_SCHEMA = {
     },
     translations: TRANSLATIONS_SCHEMA,
     cover: COVER_SCHEMA,
+    authors: { type: 'array', items: { type: 'string' }, description: 'Content governance (when the course has it).' },
+    reviewers: { type: 'array', items: { type: 'string' } },
+    reviewedOn: { type: 'string', format: 'date', description: 'The last content review, YYYY-MM-DD.' },
+    contentVersion: { type: 'string' },
+    licence: { type: 'string' },
     modules: {
       type: 'array',
       items: {
@@ -71,7 +77,21 @@ const DETAIL_SCHEMA = {
             type: 'array',
             items: {
               type: 'object',
-              properties: { id: { type: 'string' }, type: { type: 'string', enum: ['lesson', 'quiz'] }, title: { type: 'string' }, completed: { type: 'boolean' } },
+              properties: {
+                id: { type: 'string' },
+                type: { type: 'string', enum: ['lesson', 'quiz'] },
+                title: { type: 'string' },
+                completed: { type: 'boolean' },
+                kind: { type: 'string', enum: ['check', 'final'], description: 'Quizzes only.' },
+                locked: {
+                  description: 'The final quiz, for an enrolled learner, while lessons or module checks remain: why, and what remains.',
+                  type: 'object',
+                  properties: {
+                    reason: { type: 'string' },
+                    remaining: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, type: { type: 'string' }, title: { type: 'string' } } } },
+                  },
+                },
+              },
             },
           },
         },
@@ -129,12 +149,23 @@ export class CoursesController {
       audience: doc.audience,
       glossary: doc.glossary,
       references: doc.references,
+      ...governanceOf(doc),
       translations: translations.filter((t) => t.slug !== doc.slug),
       ...(published.cover ? { cover: published.cover } : {}),
       modules: doc.modules.map((m) => ({
         id: m.id!,
         title: m.title,
-        items: m.items.map((i) => ({ id: i.id!, type: i.type, title: i.title, ...(enrollment ? { completed: done.has(i.key!) } : {}) })),
+        items: m.items.map((i) => {
+          const lock = enrollment && i.type === 'quiz' ? finalLock(published, i, done) : undefined;
+          return {
+            id: i.id!,
+            type: i.type,
+            title: i.title,
+            ...(i.type === 'quiz' ? { kind: i.kind ?? 'check' } : {}),
+            ...(enrollment ? { completed: done.has(i.key!) } : {}),
+            ...(lock ? { locked: lock } : {}),
+          };
+        }),
       })),
       ...(enrollment ? { enrollment: { status: enrollment.status, progress: await this.learning.progress(enrollment, published) } } : {}),
     };

@@ -1,5 +1,5 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { incompleteParts } from '@ecampus/course-format';
+import { estimateMinutes, incompleteParts, missingGovernance } from '@ecampus/course-format';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { searchWords } from '@ecampus/contracts';
@@ -131,7 +131,7 @@ export class CoursesService {
     const cached = this.cache.get(versionId);
     if (cached) return cached;
     const v = await manager.getRepository(CourseVersionEntity).findOneByOrFail({ id: versionId });
-    const published = new PublishedCourse(courseId, v.id, v.document, await imageSizes(manager, courseId));
+    const published = new PublishedCourse(courseId, v.id, v.document, await imageSizes(manager, courseId), v.computedMinutes ?? undefined);
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(versionId, published);
     return published;
@@ -150,11 +150,14 @@ export class CoursesService {
       .getOneOrFail();
     const doc = course.draft;
     // A draft may be saved half-written; learners only ever get a course with modules and items.
-    const missing = incompleteParts(doc);
+    // …and with its authors, reviewers, review date, content version and licence (issue 9, governance).
+    const missing = [...incompleteParts(doc), ...missingGovernance(doc)];
     if (missing.length) throw new UnprocessableEntityException(missing.map((m) => `${m} before the course is published`));
     const [{ next }] = await manager.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM course_versions WHERE course_id = $1`, [courseId]);
     const version = await manager.getRepository(CourseVersionEntity).save({
       courseId, number: next, document: doc, publishedAt: new Date(), publishedBy: userId,
+      // The honest time, computed from the content (the same function as courses:check): the certificate's hours.
+      computedMinutes: estimateMinutes(doc),
     });
     const items = flatItems(doc);
     if (items.length) {

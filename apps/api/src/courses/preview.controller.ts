@@ -4,12 +4,14 @@ import type { CourseDetailDto, LessonDto, QuizDto } from '@ecampus/contracts';
 import { Auth } from '../auth/auth.guard';
 import { notFound } from '../common/errors';
 import { AttemptDto } from '../learning/learning.dto';
-import { scoreAttempt } from '../learning/learning.service';
+import { checkAnswers, scoreAttempt } from '../learning/learning.service';
+import { drawServing, isFinal, policyOf, reviewOf, scoreServed, servedQuestions } from '../learning/final-quiz';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthoringService } from './authoring.service';
 import { imageSizes } from './images';
 import { PublishedCourse } from './published-course';
+import { governanceOf } from './course-document';
 
 /**
  * The draft as a learner would see it, for authors: nothing is enrolled, stored or counted in reports.
@@ -36,9 +38,14 @@ export class PreviewController {
     return {
       slug: doc.slug, title: doc.title, summary: doc.summary, language: doc.language, estimatedMinutes: doc.estimatedMinutes,
       topics: doc.topics, objectives: doc.objectives, audience: doc.audience, glossary: doc.glossary, references: doc.references,
+      ...governanceOf(doc),
       translations: [],
       ...(draft.cover ? { cover: draft.cover } : {}),
-      modules: doc.modules.map((m) => ({ id: m.id!, title: m.title, items: m.items.map((i) => ({ id: i.id!, type: i.type, title: i.title })) })),
+      modules: doc.modules.map((m) => ({
+        id: m.id!,
+        title: m.title,
+        items: m.items.map((i) => ({ id: i.id!, type: i.type, title: i.title, ...(i.type === 'quiz' ? { kind: i.kind ?? 'check' } : {}) })),
+      })),
     };
   }
 
@@ -57,6 +64,8 @@ export class PreviewController {
     const draft = await this.draft(slug);
     const quiz = draft.quiz(id);
     if (!quiz) throw notFound('Quiz');
+    // A final quiz shows one draw from its pool with shuffled options, as a learner gets it (nothing is stored).
+    if (isFinal(quiz)) return { ...draft.quizView(quiz), attemptsLeft: policyOf(quiz).maxFailedAttempts, questions: servedQuestions(quiz, drawServing(quiz)) };
     return draft.quizView(quiz);
   }
 
@@ -67,6 +76,19 @@ export class PreviewController {
     const draft = await this.draft(slug);
     const quiz = draft.quiz(id);
     if (!quiz) throw notFound('Quiz');
+    if (isFinal(quiz)) {
+      // Nothing was stored for the preview: the answered pool questions stand for the draw, up to `draw` of them.
+      const chosen = checkAnswers(quiz, body.answers);
+      const answered = quiz.questions.filter((q) => chosen.has(q.id!)).slice(0, quiz.draw ?? quiz.questions.length);
+      const served = answered.map((q) => ({ id: q.id!, options: q.options.map((o) => o.id!) }));
+      const missing = Math.max(0, (quiz.draw ?? served.length) - served.length);
+      const scored = scoreServed(quiz, served, chosen);
+      const right = scored.feedback.filter((f) => f.correct).length;
+      const score = served.length + missing ? Math.round((100 * right) / (served.length + missing)) : 0;
+      const passed = score >= quiz.passingScore;
+      // The author sees the full review whatever the score: the answers are theirs already.
+      return { score, passed, feedback: scored.feedback, review: reviewOf(quiz, served, scored.answers), progress: 0, completed: false };
+    }
     const { feedback, score, passed } = scoreAttempt(quiz, body.answers);
     return { score, passed, feedback, progress: 0, completed: false };
   }

@@ -1,4 +1,4 @@
-import { renderLessonMarkdown } from '@ecampus/course-format';
+import { estimateMinutes, renderLessonMarkdown } from '@ecampus/course-format';
 import { searchable } from '@ecampus/contracts';
 import type { CourseDocument, CourseSearchHitDto, CoverDto, ItemDoc, ItemType, LessonDoc, LessonDto, QuizDoc, QuizDto } from '@ecampus/contracts';
 import { assetUrl, coverDto, coverFile, flatItems } from './course-document';
@@ -13,6 +13,8 @@ export interface ItemRef {
 export class PublishedCourse {
   readonly items: ItemDoc[];
   readonly itemKeys: string[];
+  /** The time the course takes, computed from its content: the certificate's hours come from it. */
+  readonly computedMinutes: number;
   private readonly byId = new Map<string, number>();
   private readonly html = new Map<string, string>();
   private text?: { item: ItemDoc; title: string; body: string; plain: string }[];
@@ -24,7 +26,10 @@ export class PublishedCourse {
     readonly doc: CourseDocument,
     /** The course pictures' sizes by file name (pictures without one still show). */
     private readonly imageSizes: ReadonlyMap<string, { width: number; height: number }> = new Map(),
+    /** Minutes computed from the content at publish; computed now for a version published before they were stored. */
+    computedMinutes?: number,
   ) {
+    this.computedMinutes = computedMinutes ?? estimateMinutes(doc);
     this.items = flatItems(doc);
     this.items.forEach((item, i) => this.byId.set(item.id!, i));
     this.itemKeys = this.items.map((i) => i.key!);
@@ -83,6 +88,7 @@ export class PublishedCourse {
     return {
       id: quiz.id!,
       title: quiz.title,
+      kind: quiz.kind ?? 'check',
       passingScore: quiz.passingScore,
       courseSlug: this.slug,
       questions: quiz.questions.map((q) => ({ id: q.id!, prompt: q.prompt, kind: q.kind, options: q.options.map((o) => ({ id: o.id!, text: o.text })) })),

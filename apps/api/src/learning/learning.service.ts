@@ -1,8 +1,8 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { certificateHours } from '@ecampus/contracts';
-import type { AttemptResultDto, LessonDto, MyEnrollmentDto, QuestionFeedbackDto, QuizDto, QuizDoc } from '@ecampus/contracts';
+import type { AttemptResultDto, LessonDto, MyEnrollmentDto, QuestionFeedbackDto, QuizDto, QuizDoc, QuizLockDto } from '@ecampus/contracts';
 import { generateCertificateCode } from '@ecampus/certificate';
 import { CertificateQueue } from '../certificates/certificate-queue';
 import { CourseEntity } from '../courses/course.entity';
@@ -11,6 +11,7 @@ import type { PublishedCourse } from '../courses/published-course';
 import { notFound } from '../common/errors';
 import type { UserEntity } from '../users/user.entity';
 import { EnrollmentEntity } from './enrollment.entity';
+import { attemptWindow, drawServing, isFinal, policyOf, reviewOf, scoreServed, servedQuestions, servingFits, type Served } from './final-quiz';
 
 export interface ProgressResult {
   progress: number;
@@ -98,7 +99,59 @@ export class LearningService {
         [enrollment.id, quiz.key],
       );
     }
-    return { ...published.quizView(quiz), ...(best ? { bestScore: best.score, passed: best.passed } : {}) };
+    const view = { ...published.quizView(quiz), ...(best ? { bestScore: best.score, passed: best.passed } : {}) };
+    // Authors and admins who are not enrolled see the whole pool, as a preview.
+    if (!isFinal(quiz) || !enrollment) return view;
+
+    const state = await this.finalState(enrollment.id, published, quiz, this.ds.manager);
+    if (state.review) return { ...view, questions: servedQuestions(quiz, state.review.served), review: state.review.questions };
+    if (state.locked) return { ...view, locked: state.locked, questions: [] };
+    if (state.retryAt) return { ...view, attemptsLeft: 0, retryAt: state.retryAt.toISOString(), questions: [] };
+    const served = await this.openServing(enrollment.id, published, quiz, this.ds.manager);
+    return { ...view, attemptsLeft: state.attemptsLeft, questions: servedQuestions(quiz, served) };
+  }
+
+  /**
+   * Where a learner stands with a final quiz: locked while lessons or module checks remain; the review once
+   * passed; otherwise the failed attempts left and, after the last allowed failure, when to try again.
+   */
+  private async finalState(enrollmentId: string, published: PublishedCourse, quiz: QuizDoc, m: EntityManager) {
+    const [passedRow]: { answers: Record<string, string[]>; questions: Served | null }[] = await m.query(
+      `SELECT a.answers, s.questions FROM quiz_attempts a LEFT JOIN quiz_servings s ON s.attempt_id = a.id
+        WHERE a.enrollment_id = $1 AND a.item_key = $2 AND a.passed ORDER BY a.created_at LIMIT 1`,
+      [enrollmentId, quiz.key],
+    );
+    if (passedRow) {
+      // An attempt passed before servings existed was served the whole quiz in order.
+      const served = passedRow.questions ?? quiz.questions.map((q) => ({ id: q.id!, options: q.options.map((o) => o.id!) }));
+      return { attemptsLeft: 0, review: { served, questions: reviewOf(quiz, served, passedRow.answers) } };
+    }
+    const done = await this.completedKeys(enrollmentId, published, m);
+    const failures: { created_at: Date }[] = await m.query(
+      `SELECT created_at FROM quiz_attempts WHERE enrollment_id = $1 AND item_key = $2 AND NOT passed ORDER BY created_at`,
+      [enrollmentId, quiz.key],
+    );
+    const window = attemptWindow(failures.map((f) => new Date(f.created_at)), policyOf(quiz));
+    return { ...window, locked: finalLock(published, quiz, done) };
+  }
+
+  /** The open serving of this learner's final quiz, drawn now if there is none (or it no longer fits the quiz). */
+  private async openServing(enrollmentId: string, published: PublishedCourse, quiz: QuizDoc, m: EntityManager): Promise<Served> {
+    const open = async (): Promise<{ id: string; questions: Served } | undefined> =>
+      (await m.query(`SELECT id, questions FROM quiz_servings WHERE enrollment_id = $1 AND item_key = $2 AND closed_at IS NULL`, [enrollmentId, quiz.key]))[0];
+    let current = await open();
+    if (current && !servingFits(quiz, current.questions)) {
+      await m.query(`UPDATE quiz_servings SET closed_at = now() WHERE id = $1`, [current.id]);
+      current = undefined;
+    }
+    if (current) return current.questions;
+    // Two requests at once draw at most one open serving (partial unique index); both then read the same one.
+    await m.query(
+      `INSERT INTO quiz_servings (enrollment_id, item_key, course_version_id, questions) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (enrollment_id, item_key) WHERE closed_at IS NULL DO NOTHING`,
+      [enrollmentId, quiz.key, published.versionId, JSON.stringify(drawServing(quiz))],
+    );
+    return (await open())!.questions;
   }
 
   async attempt(user: UserEntity, id: string, answers: Record<string, unknown>): Promise<AttemptResultDto> {
@@ -106,6 +159,7 @@ export class LearningService {
     const quiz = published.quiz(id);
     if (!quiz) throw notFound('Quiz');
     const enrollment = await this.requireEnrollment(user, course);
+    if (isFinal(quiz)) return this.finalAttempt(user, enrollment, course.id, published, quiz, answers);
     const { chosen, feedback, score, passed } = scoreAttempt(quiz, answers);
     const result = await this.record(user, enrollment.id, course.id, async (m) => {
       await m.query(
@@ -118,6 +172,53 @@ export class LearningService {
       }
     });
     return { score, passed, feedback, ...result };
+  }
+
+  /**
+   * One attempt at a final quiz, scored against what was served. The enrollment row is locked for the whole
+   * transaction (record), so parallel attempts of one learner run one after another and the limit holds.
+   */
+  private async finalAttempt(
+    user: UserEntity,
+    enrollment: EnrollmentEntity,
+    courseId: string,
+    published: PublishedCourse,
+    quiz: QuizDoc,
+    answers: Record<string, unknown>,
+  ): Promise<AttemptResultDto> {
+    // Malformed sheets and ids that are not in the quiz at all are refused before anything is stored.
+    const chosen = checkAnswers(quiz, answers);
+    let outcome!: Omit<AttemptResultDto, 'progress' | 'completed'>;
+    const result = await this.record(user, enrollment.id, courseId, async (m) => {
+      const state = await this.finalState(enrollment.id, published, quiz, m);
+      if (state.review) throw new ConflictException('You have passed this quiz already: its review is open (GET the quiz).');
+      if (state.locked) throw new ForbiddenException(`The final quiz opens once every lesson and module check is done. ${state.locked.reason}`);
+      if (state.retryAt)
+        throw new HttpException(
+          { message: `No attempts left: you may try again after ${state.retryAt.toISOString()}.`, retryAt: state.retryAt.toISOString() },
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
+      const served = await this.openServing(enrollment.id, published, quiz, m);
+      const scored = scoreServed(quiz, served, chosen);
+      const [attempt]: { id: string; created_at: Date }[] = await m.query(
+        `INSERT INTO quiz_attempts (enrollment_id, item_key, item_id, course_version_id, answers, score, passed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
+        [enrollment.id, quiz.key, quiz.id, published.versionId, JSON.stringify(scored.answers), scored.score, scored.passed],
+      );
+      await m.query(`UPDATE quiz_servings SET closed_at = now(), attempt_id = $3 WHERE enrollment_id = $1 AND item_key = $2 AND closed_at IS NULL`, [
+        enrollment.id, quiz.key, attempt.id,
+      ]);
+      if (scored.passed) {
+        await m.query(`INSERT INTO item_progress (enrollment_id, item_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [enrollment.id, quiz.key]);
+        outcome = { score: scored.score, passed: true, feedback: scored.feedback, review: reviewOf(quiz, served, scored.answers) };
+        return;
+      }
+      const policy = policyOf(quiz);
+      const attemptsLeft = state.attemptsLeft - 1;
+      const retryAt = attemptsLeft <= 0 ? new Date(new Date(attempt.created_at).getTime() + policy.retryAfterHours * 3600_000).toISOString() : undefined;
+      outcome = { score: scored.score, passed: false, feedback: scored.feedback, attemptsLeft: Math.max(0, attemptsLeft), ...(retryAt ? { retryAt } : {}) };
+    });
+    return { ...outcome, ...result };
   }
 
   /**
@@ -148,7 +249,7 @@ export class LearningService {
          ON CONFLICT DO NOTHING RETURNING id`,
         [
           generateCertificateCode(), user.id, enrollment.id, enrollment.translationKey, courseId, user.name, published.doc.title,
-          published.doc.language, certificateHours(published.doc.estimatedMinutes), completedAt,
+          published.doc.language, certificateHours(published.computedMinutes), completedAt,
         ],
       );
       return { progress: 100, completed: true, certificateId: cert?.id as string | undefined };
@@ -201,8 +302,20 @@ export function scoreAttempt(quiz: QuizDoc, answers: Record<string, unknown>) {
   return { chosen, feedback, score, passed: score >= quiz.passingScore };
 }
 
+/** A final quiz is closed while lessons or module checks remain: what remains, named. */
+export function finalLock(published: PublishedCourse, quiz: QuizDoc, done: Set<string>): QuizLockDto | undefined {
+  if (!isFinal(quiz) || done.has(quiz.key!)) return undefined;
+  const remaining = published.items
+    .filter((i) => i.id !== quiz.id && !(i.type === 'quiz' && isFinal(i)) && !done.has(i.key!))
+    .map((i) => ({ id: i.id!, type: i.type, title: i.title }));
+  if (!remaining.length) return undefined;
+  const names = remaining.map((r) => `"${r.title}"`);
+  const shown = names.length > 5 ? [...names.slice(0, 5), `and ${names.length - 5} more`] : names;
+  return { reason: `Still to do (${remaining.length}): ${shown.join(', ')}.`, remaining };
+}
+
 /** Validates a quiz answer sheet against the quiz; unanswered questions simply score as wrong. */
-function checkAnswers(quiz: QuizDoc, answers: Record<string, unknown>): Map<string, string[]> {
+export function checkAnswers(quiz: QuizDoc, answers: Record<string, unknown>): Map<string, string[]> {
   const problems: string[] = [];
   const chosen = new Map<string, string[]>();
   const questions = new Map(quiz.questions.map((q) => [q.id!, q]));

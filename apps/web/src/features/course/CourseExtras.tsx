@@ -72,6 +72,7 @@ export function CourseLayout({ course, actions, outline, outlineFirst = false }:
               <p lang={course.language}>{course.audience}</p>
             </>
           ) : null}
+          <Governance course={course} />
         </section>
         {outlineFirst ? null : outline}
         <DirectoryLink />
@@ -91,6 +92,44 @@ function DirectoryLink() {
     <p className="directory-link">
       <Link to={routes.directory(country)}>{t.directoryOf(format.countryName(country))}</Link>
     </p>
+  );
+}
+
+/** Who wrote and reviewed the course, when, its content version and licence (when the course has them). */
+function Governance({ course }: { course: CourseDetailDto }) {
+  const t = useMessages(messages);
+  const format = useFormat();
+  const list = (names: string[] | undefined) => (names ?? []).join(', ');
+  if (!course.authors?.length && !course.reviewers?.length && !course.contentVersion && !course.licence) return null;
+  return (
+    <dl className="governance">
+      {course.authors?.length ? (
+        <div>
+          <dt>{t.authors}</dt>
+          <dd lang={course.language}>{list(course.authors)}</dd>
+        </div>
+      ) : null}
+      {course.reviewers?.length ? (
+        <div>
+          <dt>{t.reviewed}</dt>
+          <dd>
+            {t.reviewedBy(list(course.reviewers), course.reviewedOn ? format.date(`${course.reviewedOn}T12:00:00Z`) : '')}
+          </dd>
+        </div>
+      ) : null}
+      {course.contentVersion ? (
+        <div>
+          <dt>{t.contentVersion}</dt>
+          <dd>{course.contentVersion}</dd>
+        </div>
+      ) : null}
+      {course.licence ? (
+        <div>
+          <dt>{t.licence}</dt>
+          <dd>{course.licence}</dd>
+        </div>
+      ) : null}
+    </dl>
   );
 }
 

@@ -212,12 +212,17 @@ function Outline({ course }: { course: CourseDetailDto }) {
             </h3>
             <ol className="outline__items">
               {module.items.map((item) => (
-                <li key={item.id} className={`outline__item${item.completed ? ' outline__item--done' : ''}`}>
+                <li key={item.id} className={`outline__item${item.completed ? ' outline__item--done' : ''}${item.locked ? ' outline__item--locked' : ''}`}>
                   <ItemIcon type={item.type} />
-                  <span className="outline__type">{item.type === 'quiz' ? t.quiz : t.lesson}</span>
+                  <span className="outline__type">{item.type === 'quiz' ? (item.kind === 'final' ? t.finalQuiz : t.quiz) : t.lesson}</span>
                   <span className="outline__title" lang={course.language}>
                     {enrolled ? <Link to={routes.item(item)}>{item.title}</Link> : item.title}
                   </span>
+                  {item.locked ? (
+                    <span className="outline__locked">
+                      <span className="badge badge--locked">{t.locked}</span> {t.lockedWhy(item.locked.remaining.length)}
+                    </span>
+                  ) : null}
                   {enrolled ? (
                     <span className={`status-mark${item.completed ? ' status-mark--done' : ''}`}>
                       {item.completed ? (

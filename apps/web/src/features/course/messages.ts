@@ -35,6 +35,14 @@ const es = {
   references: 'Referencias',
   directoryOf: (country: string) => `Directorio de derivación: servicios de ${country}`,
   progress: 'Su progreso',
+  authors: 'Autoría',
+  reviewed: 'Revisión',
+  reviewedBy: (who: string, when: string) => (when ? `Revisado por ${who} el ${when}` : `Revisado por ${who}`),
+  contentVersion: 'Versión del contenido',
+  licence: 'Licencia',
+  finalQuiz: 'Evaluación final',
+  locked: 'Bloqueada',
+  lockedWhy: (n: number) => `Se abre al completar todas las lecciones y comprobaciones (${n === 1 ? 'falta 1' : `faltan ${n}`}).`,
 };
 
 export type CourseMessages = typeof es;
@@ -74,6 +82,14 @@ const en: CourseMessages = {
   references: 'References',
   directoryOf: (country) => `Referral directory: services in ${country}`,
   progress: 'Your progress',
+  authors: 'Written by',
+  reviewed: 'Review',
+  reviewedBy: (who: string, when: string) => (when ? `Reviewed by ${who} on ${when}` : `Reviewed by ${who}`),
+  contentVersion: 'Content version',
+  licence: 'Licence',
+  finalQuiz: 'Final assessment',
+  locked: 'Locked',
+  lockedWhy: (n: number) => `Opens once every lesson and module check is done (${n} still to do).`,
 };
 
 export const messages = defineMessages({ es, en });

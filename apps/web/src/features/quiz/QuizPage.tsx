@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { AttemptResultDto, ItemType, QuestionFeedbackDto, QuizDto } from '@ecampus/contracts';
+import type { AttemptResultDto, ItemType, QuestionFeedbackDto, QuizDto, QuizReviewQuestionDto } from '@ecampus/contracts';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ItemPager } from '../../components/ItemPager';
 import { PageHeading } from '../../components/PageHeading';
 import { Skeleton } from '../../components/Skeleton';
-import { useFormat, useMessages } from '../../lib/i18n';
+import { useFormat, useLanguage, useMessages } from '../../lib/i18n';
 import { invalidate, useResource } from '../../lib/resource';
 import { routes } from '../../routes';
 import { courseKey } from '../course/api';
 import { CourseTrail, ItemLoadError, useCourse } from '../course/CourseTrail';
 import { getQuiz, postAttempt, quizKey } from './api';
-import { messages } from './messages';
+import { messages, type QuizMessages } from './messages';
 
 type Question = QuizDto['questions'][number];
 
@@ -32,9 +32,11 @@ export default function QuizPage() {
       <CourseTrail slug={quiz.data?.courseSlug} course={course.data} backLabel={t.backToCourse} />
       {quiz.data ? (
         <QuizView
-          key={quiz.data.id}
+          // A final quiz serves a new draw after a failed attempt: a fresh view for it.
+          key={`${quiz.data.id}:${quiz.data.questions.map((q) => q.id).join(',')}:${quiz.data.retryAt ?? ''}`}
           quiz={quiz.data}
           lang={course.data?.language}
+          onReload={quiz.reload}
           submit={async (answers) => {
             const outcome = await submitAttempt(quiz.data!, answers);
             // The progress bar above the quiz follows the attempt.
@@ -62,6 +64,8 @@ interface QuizViewProps {
   /** Where the previous and next items and the course are (the studio's preview has its own pages). */
   itemHref?: (item: ItemRef) => string;
   courseHref?: string;
+  /** Gets the quiz again (a final quiz: the next draw, or the wait). */
+  onReload?: () => void;
 }
 
 async function submitAttempt(quiz: QuizDto, answers: Record<string, string[]>): Promise<AttemptResultDto> {
@@ -73,9 +77,12 @@ async function submitAttempt(quiz: QuizDto, answers: Record<string, string[]>): 
 }
 
 /** A quiz as learners take it; the studio's preview shows the same view. */
-export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz, answers), itemHref = routes.item, courseHref }: QuizViewProps) {
+export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz, answers), itemHref = routes.item, courseHref, onReload }: QuizViewProps) {
   const t = useMessages(messages);
   const format = useFormat();
+  const { lang: language } = useLanguage();
+  const isFinal = quiz.kind === 'final';
+  const dateTime = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const [missing, setMissing] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -128,6 +135,11 @@ export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz,
   };
 
   const retry = () => {
+    // A final quiz asks a new draw: get it from the server (the view is then replaced).
+    if (isFinal && onReload) {
+      onReload();
+      return;
+    }
     setResult(null);
     setAnswers({});
     setMissing([]);
@@ -136,13 +148,69 @@ export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz,
 
   const passing = format.percent(quiz.passingScore);
   const total = quiz.questions.length;
+  const heading = (
+    <PageHeading lang={lang} title={quiz.title}>
+      {quiz.title}
+    </PageHeading>
+  );
+  const pager = <ItemPager previous={quiz.previous} next={quiz.next} labels={t} lang={lang} href={itemHref} />;
+
+  // The final quiz opens once every lesson and module check is done: say what remains, with links.
+  if (quiz.locked) {
+    return (
+      <div className="quiz">
+        {heading}
+        <section className="notice" aria-labelledby="locked-heading">
+          <h2 id="locked-heading">{t.lockedTitle}</h2>
+          <p>{t.lockedIntro(quiz.locked.remaining.length)}</p>
+          <ul className="list">
+            {quiz.locked.remaining.map((item) => (
+              <li key={item.id}>
+                <Link to={itemHref(item)} lang={lang}>
+                  {item.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {pager}
+      </div>
+    );
+  }
+
+  // Passed: the full review of the passing attempt.
+  const review = result?.review ?? (!result ? quiz.review : undefined);
+  if (review && !result) {
+    return (
+      <div className="quiz">
+        {heading}
+        <p className="badge badge--done">{t.alreadyPassed(format.percent(quiz.bestScore ?? 100))}</p>
+        <ReviewList review={review} lang={lang} texts={t} />
+        {pager}
+      </div>
+    );
+  }
+
+  // Out of attempts: when the learner may try again.
+  if (quiz.retryAt && !result) {
+    return (
+      <div className="quiz">
+        {heading}
+        <section className="notice" aria-labelledby="wait-heading">
+          <h2 id="wait-heading">{t.limitTitle}</h2>
+          <p>{t.limitReached(dateTime(quiz.retryAt))}</p>
+        </section>
+        {pager}
+      </div>
+    );
+  }
+
+  const wrong = result && !result.passed ? quiz.questions.map((q, i) => ({ q, n: i + 1 })).filter(({ q }) => feedbackFor(q)?.correct === false) : [];
 
   return (
     <div className="quiz">
-      <PageHeading lang={lang} title={quiz.title}>
-        {quiz.title}
-      </PageHeading>
-      <p>{t.intro(total, passing)}</p>
+      {heading}
+      <p>{isFinal ? t.introFinal(total, passing, quiz.attemptsLeft) : t.intro(total, passing)}</p>
       {quiz.bestScore !== undefined && !result ? (
         <p className={quiz.passed ? 'badge badge--done' : 'muted'}>
           {quiz.passed ? t.alreadyPassed(format.percent(quiz.bestScore)) : t.bestSoFar(format.percent(quiz.bestScore))}
@@ -157,8 +225,13 @@ export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz,
           <p className="result__score">{t.score(format.percent(result.score))}</p>
           <p>{t.rightCount(result.feedback.filter((f) => f.correct).length, total)}</p>
           <p className="result__verdict" role="status">
-            {result.passed ? t.passed : t.failed(passing)}
+            {result.passed ? t.passed : isFinal ? t.failedFinal(passing) : t.failed(passing)}
           </p>
+          {wrong.length > 0 ? <p>{t.wrongQuestions(wrong.map((w) => w.n))}</p> : null}
+          {isFinal && !result.passed && result.retryAt ? (
+            <p className="notice">{t.limitReached(dateTime(result.retryAt))}</p>
+          ) : null}
+          {isFinal && !result.passed && !result.retryAt && result.attemptsLeft !== undefined ? <p>{t.attemptsLeft(result.attemptsLeft)}</p> : null}
           {result.completed ? (
             <p className="notice notice--success">
               {t.courseCompleted} <Link to={routes.myCertificates()}>{t.seeCertificates}</Link>
@@ -175,10 +248,13 @@ export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz,
                 {t.backToCourse}
               </Link>
             ) : null}
-            <button type="button" className={`button${result.passed ? ' button--secondary' : ''}`} onClick={retry}>
-              {t.retry}
-            </button>
+            {!(isFinal && (result.passed || result.retryAt)) ? (
+              <button type="button" className={`button${result.passed ? ' button--secondary' : ''}`} onClick={retry}>
+                {isFinal ? t.newDraw : t.retry}
+              </button>
+            ) : null}
           </div>
+          {review ? <ReviewList review={review} lang={lang} texts={t} /> : null}
         </section>
       ) : null}
 
@@ -194,6 +270,7 @@ export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz,
           }))}
       />
 
+      {review ? null : (
       <form className="form quiz__form" onSubmit={onSubmit} noValidate ref={formRef}>
         {quiz.questions.map((q, index) => {
           const feedback = feedbackFor(q);
@@ -272,13 +349,48 @@ export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz,
           <button type="submit" className="button button--block" aria-disabled={busy}>
             {busy ? t.submitting : t.submit}
           </button>
-        ) : (
+        ) : isFinal && result.retryAt ? null : (
           <button type="button" className="button button--block button--secondary" onClick={retry}>
-            {t.retry}
+            {isFinal ? t.newDraw : t.retry}
           </button>
         )}
       </form>
-      <ItemPager previous={quiz.previous} next={quiz.next} labels={t} lang={lang} href={itemHref} />
+      )}
+      {pager}
     </div>
+  );
+}
+
+/** After a pass: every question served, its options marked right or not, what the learner chose, every explanation. */
+function ReviewList({ review, lang, texts: t }: { review: QuizReviewQuestionDto[]; lang: string | undefined; texts: QuizMessages }) {
+  return (
+    <section aria-labelledby="review-heading">
+      <h2 id="review-heading">{t.reviewTitle}</h2>
+      <ol className="review-list">
+        {review.map((q, index) => (
+          <li key={q.questionId} className="question">
+            <p className="question__legend">
+              <span className="question__number">{t.questionNumber(index + 1, review.length)}</span>{' '}
+              <span className="question__prompt" lang={lang}>
+                {q.prompt}
+              </span>
+            </p>
+            {q.options.map((o) => (
+              <div key={o.id} className={`review-option${o.correct ? ' review-option--right' : ''}`}>
+                <p className="strong">
+                  <span aria-hidden="true">{o.correct ? '✓ ' : ''}</span>
+                  <span lang={lang}>{o.text}</span>
+                </p>
+                <p className="muted">
+                  {o.correct ? t.rightOption : t.otherOption}
+                  {o.chosen ? ` · ${t.youChose}` : ''}
+                </p>
+                <p lang={lang}>{o.feedback}</p>
+              </div>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -31,6 +31,23 @@ const es = {
   previous: 'Anterior',
   next: 'Siguiente',
   pager: 'Elementos anteriores y siguientes del curso',
+  introFinal: (questions: number, passing: string, left: number | undefined) =>
+    `${questions} preguntas elegidas al azar. Para aprobar necesita ${passing} de respuestas correctas.` +
+    (left === undefined ? '' : left === 1 ? ' Le queda 1 intento.' : ` Le quedan ${left} intentos.`),
+  lockedTitle: 'La evaluación final aún no está abierta',
+  lockedIntro: (n: number) =>
+    `Se abre cuando complete todas las lecciones y comprobaciones de los módulos. ${n === 1 ? 'Le falta:' : `Le faltan ${n}:`}`,
+  limitTitle: 'Ha usado todos sus intentos',
+  limitReached: (when: string) => `Podrá volver a intentarlo a partir del ${when}. Mientras tanto, repase las lecciones.`,
+  attemptsLeft: (n: number) => (n === 1 ? 'Le queda 1 intento antes de una espera.' : `Le quedan ${n} intentos antes de una espera.`),
+  failedFinal: (passing: string) => `Aún no aprueba: necesita ${passing}. Lea la explicación de sus respuestas y repase las lecciones.`,
+  wrongQuestions: (numbers: number[]) =>
+    numbers.length === 1 ? `Falló la pregunta ${numbers[0]}.` : `Falló las preguntas ${numbers.slice(0, -1).join(', ')} y ${numbers.at(-1)}.`,
+  newDraw: 'Intentarlo con otras preguntas',
+  reviewTitle: 'Revisión de la evaluación',
+  rightOption: 'Respuesta correcta',
+  otherOption: 'Otra opción',
+  youChose: 'Usted la eligió',
 };
 
 export type QuizMessages = typeof es;
@@ -66,6 +83,22 @@ const en: QuizMessages = {
   previous: 'Previous',
   next: 'Next',
   pager: 'Previous and next items of the course',
+  introFinal: (questions: number, passing: string, left: number | undefined) =>
+    `${questions} questions chosen at random. To pass you need ${passing} of the answers right.` +
+    (left === undefined ? '' : left === 1 ? ' You have 1 attempt left.' : ` You have ${left} attempts left.`),
+  lockedTitle: 'The final assessment is not open yet',
+  lockedIntro: (n: number) => `It opens once you complete every lesson and module check. ${n === 1 ? 'Still to do:' : `Still to do (${n}):`}`,
+  limitTitle: 'You have used all your attempts',
+  limitReached: (when: string) => `You may try again from ${when}. In the meantime, review the lessons.`,
+  attemptsLeft: (n: number) => (n === 1 ? 'You have 1 attempt left before a wait.' : `You have ${n} attempts left before a wait.`),
+  failedFinal: (passing: string) => `Not passed yet: you need ${passing}. Read the explanation of your answers and review the lessons.`,
+  wrongQuestions: (numbers: number[]) =>
+    numbers.length === 1 ? `You got question ${numbers[0]} wrong.` : `You got questions ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)} wrong.`,
+  newDraw: 'Try again with other questions',
+  reviewTitle: 'Review of the assessment',
+  rightOption: 'Right answer',
+  otherOption: 'Other option',
+  youChose: 'You chose it',
 };
 
 export const messages = defineMessages({ es, en });

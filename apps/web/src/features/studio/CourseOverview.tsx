@@ -27,6 +27,7 @@ export function CourseOverview() {
       </PageHeading>
       <fieldset className="plain-fieldset" disabled={!canEdit}>
         <CourseDetails />
+        <Governance />
         <OutlineEditor />
         <GlossaryEditor />
         <ReferencesEditor />
@@ -231,5 +232,66 @@ function Objectives({ error }: { error?: string }) {
         {t.addObjective}
       </button>
     </fieldset>
+  );
+}
+
+/** Who wrote and reviewed the course, when, its content version and licence: needed to publish (issue 9). */
+function Governance() {
+  const t = useMessages(messages);
+  const { model, update } = useEditor();
+  const set = (patch: Partial<typeof model>) => update((m) => ({ ...m, ...patch }));
+  const errors = {
+    authors: useProblem(id('authors')),
+    reviewers: useProblem(id('reviewers')),
+    reviewedOn: useProblem(id('reviewedOn')),
+    contentVersion: useProblem(id('contentVersion')),
+    licence: useProblem(id('licence')),
+  };
+  return (
+    <section className="studio-section" aria-labelledby="governance-heading">
+      <h2 id="governance-heading">{t.governanceTitle}</h2>
+      <p className="muted">{t.governanceHint}</p>
+      <div className="studio-grid">
+        <NamesField field="authors" value={model.authors} error={errors.authors} onChange={(authors) => set({ authors })} />
+        <NamesField field="reviewers" value={model.reviewers} error={errors.reviewers} onChange={(reviewers) => set({ reviewers })} />
+        <Field id={id('reviewedOn')} label={t.fields.reviewedOn} error={errors.reviewedOn}>
+          {(control) => (
+            <input {...control} className="input" type="date" value={model.reviewedOn ?? ''} onChange={(e) => set({ reviewedOn: e.target.value || undefined })} />
+          )}
+        </Field>
+        <Field id={id('contentVersion')} label={t.fields.contentVersion} error={errors.contentVersion}>
+          {(control) => (
+            <input {...control} className="input" maxLength={20} value={model.contentVersion ?? ''} onChange={(e) => set({ contentVersion: e.target.value || undefined })} />
+          )}
+        </Field>
+        <Field id={id('licence')} label={t.fields.licence} error={errors.licence}>
+          {(control) => (
+            <input {...control} className="input" maxLength={100} value={model.licence ?? ''} onChange={(e) => set({ licence: e.target.value || undefined })} />
+          )}
+        </Field>
+      </div>
+    </section>
+  );
+}
+
+/** A list of names typed in one box, separated by semicolons. */
+function NamesField({ field, value, error, onChange }: { field: 'authors' | 'reviewers'; value: string[] | undefined; error: string | undefined; onChange: (names: string[] | undefined) => void }) {
+  const t = useMessages(messages);
+  const [text, setText] = useState(() => (value ?? []).join('; '));
+  return (
+    <Field id={id(field)} label={t.fields[field]} hint={t.namesHint} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          className="input"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            const names = e.target.value.split(';').map((n) => n.trim()).filter(Boolean);
+            onChange(names.length ? names : undefined);
+          }}
+        />
+      )}
+    </Field>
   );
 }

@@ -304,6 +304,7 @@ function QuizEditor({ quiz }: { quiz: QuizModel }) {
           )}
         </Field>
       </div>
+      <QuizPolicy quiz={quiz} setQuiz={setQuiz} />
       <section id={questionsId} tabIndex={-1} className={`studio-section${questionsError ? ' field--error' : ''}`} aria-labelledby={`questions-${quiz.uid}`}>
         <h2 id={`questions-${quiz.uid}`}>{t.questions}</h2>
         {questionsError ? <p className="field__error">{questionsError}</p> : null}
@@ -514,5 +515,55 @@ function OptionEditor({ option, n, group, many, fixed, removable, lang, onChange
         </button>
       ) : null}
     </li>
+  );
+}
+
+/** A quiz's kind and, for the final quiz, how many questions each attempt draws and the attempt policy. */
+function QuizPolicy({ quiz, setQuiz }: { quiz: QuizModel; setQuiz: (fn: (q: QuizModel) => QuizModel) => void }) {
+  const t = useMessages(messages);
+  const kindId = fieldId(quiz.uid, 'quizKind');
+  const drawId = fieldId(quiz.uid, 'draw');
+  const attemptsId = fieldId(quiz.uid, 'maxFailedAttempts');
+  const hoursId = fieldId(quiz.uid, 'retryAfterHours');
+  const kindError = useProblem(kindId);
+  const drawError = useProblem(drawId);
+  const attemptsError = useProblem(attemptsId);
+  const hoursError = useProblem(hoursId);
+  const isFinal = quiz.kind === 'final';
+  const setKind = (kind: 'check' | 'final') =>
+    setQuiz((q) => {
+      const { draw: _d, maxFailedAttempts: _m, retryAfterHours: _r, ...rest } = q;
+      return kind === 'final'
+        ? { ...rest, kind, draw: q.draw ?? Math.max(1, Math.floor(q.questions.length / 1.5)), maxFailedAttempts: q.maxFailedAttempts ?? 3, retryAfterHours: q.retryAfterHours ?? 24 }
+        : { ...rest, kind };
+    });
+  return (
+    <div className="studio-grid">
+      <Field id={kindId} label={t.fields.quizKind} hint={t.quizKindHint} error={kindError}>
+        {(control) => (
+          <select {...control} className="input" value={quiz.kind ?? 'check'} onChange={(e) => setKind(e.target.value as 'check' | 'final')}>
+            <option value="check">{t.quizKindCheck}</option>
+            <option value="final">{t.quizKindFinal}</option>
+          </select>
+        )}
+      </Field>
+      {isFinal ? (
+        <>
+          <Field id={drawId} label={t.fields.draw} hint={t.drawHint(quiz.questions.length)} error={drawError}>
+            {(control) => <WholeNumberInput control={control} min={1} max={100} value={quiz.draw ?? NaN} onChange={(n) => setQuiz((q) => ({ ...q, draw: n }))} />}
+          </Field>
+          <Field id={attemptsId} label={t.fields.maxFailedAttempts} hint={t.attemptsHint} error={attemptsError}>
+            {(control) => (
+              <WholeNumberInput control={control} min={1} max={100} value={quiz.maxFailedAttempts ?? 3} onChange={(n) => setQuiz((q) => ({ ...q, maxFailedAttempts: n }))} />
+            )}
+          </Field>
+          <Field id={hoursId} label={t.fields.retryAfterHours} hint={t.retryHint} error={hoursError}>
+            {(control) => (
+              <WholeNumberInput control={control} min={1} max={8760} value={quiz.retryAfterHours ?? 24} onChange={(n) => setQuiz((q) => ({ ...q, retryAfterHours: n }))} />
+            )}
+          </Field>
+        </>
+      ) : null}
+    </div>
   );
 }

@@ -268,6 +268,8 @@ function problem(t: StudioMessages, w: Where, field: string, message: string): P
 }
 
 const blank = (s: string | undefined) => !s || !s.trim();
+/** A final quiz's pool holds at least ceil(1.5 × draw) questions (libs/course-format minimumPool; not imported, to keep Markdown out of this bundle). */
+const minimumPool = (draw: number) => Math.ceil(1.5 * draw);
 const wholeBetween = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
 
 /** What the API accepts as a reference's address: an http(s) URL. */
@@ -321,6 +323,15 @@ export function checkCourse(model: CourseModel, t: StudioMessages, isNew: boolea
     if (ref.url !== undefined && !isWebAddress(ref.url)) out.push(listProblem(t, 'references', i, 'url', v.url));
   });
   if (publishing && model.modules.length === 0) course('modules', v.noModules);
+  // Governance: optional in a draft, needed to publish.
+  if (model.reviewedOn && !/^\d{4}-\d{2}-\d{2}$/.test(model.reviewedOn)) course('reviewedOn', v.reviewedOn);
+  if (publishing) {
+    if (!model.authors?.some((a) => !blank(a))) course('authors', v.required(t.fields.authors));
+    if (!model.reviewers?.some((a) => !blank(a))) course('reviewers', v.required(t.fields.reviewers));
+    if (!model.reviewedOn) course('reviewedOn', v.reviewedOn);
+    if (blank(model.contentVersion)) course('contentVersion', v.required(t.fields.contentVersion));
+    if (blank(model.licence)) course('licence', v.required(t.fields.licence));
+  }
 
   model.modules.forEach((module, moduleIndex) => {
     const m: Where = { module, moduleIndex };
@@ -334,6 +345,16 @@ export function checkCourse(model: CourseModel, t: StudioMessages, isNew: boolea
         continue;
       }
       if (!wholeBetween(item.passingScore, 0, 100)) out.push(problem(t, w, 'passingScore', v.passingScore));
+      // The final quiz's policy: the same rules as the API's (libs/course-format) and courses:check.
+      if (item.kind === 'final') {
+        if (item.draw === undefined || !wholeBetween(item.draw, 1, 100)) out.push(problem(t, w, 'draw', v.draw));
+        else if (item.questions.length < minimumPool(item.draw)) out.push(problem(t, w, 'draw', v.poolTooSmall(item.draw, minimumPool(item.draw), item.questions.length)));
+        if (item.maxFailedAttempts !== undefined && !wholeBetween(item.maxFailedAttempts, 1, 100)) out.push(problem(t, w, 'maxFailedAttempts', v.attempts));
+        if (item.retryAfterHours !== undefined && !wholeBetween(item.retryAfterHours, 1, 8760)) out.push(problem(t, w, 'retryAfterHours', v.retryHours));
+        const all = model.modules.flatMap((x) => x.items);
+        if (all.filter((x) => x.type === 'quiz' && x.kind === 'final')[0] !== item) out.push(problem(t, w, 'quizKind', v.oneFinal));
+        else if (all.at(-1) !== item) out.push(problem(t, w, 'quizKind', v.finalLast));
+      }
       if (item.questions.length === 0) out.push(problem(t, w, 'questions', v.noQuestions));
       item.questions.forEach((question, questionIndex) => {
         const q: Where = { ...w, question, questionIndex };
@@ -400,6 +421,7 @@ export function serverProblems(messages: string[], sent: CourseModel, t: StudioM
         return { ...problem(t, w, entryField, match[2]), place: listPlace(t, name, index), message: `${fieldLabel(t, entryField)}: ${match[2]}` };
       }
       if (name === 'cover') field = tokens[i + 1] === 'alt' ? 'coverAlt' : 'cover';
+      if (name === 'kind' && w.item && !w.question) field = 'quizKind';
       break;
     }
     if (!field) field = w.option ? 'text' : w.question ? 'prompt' : 'title';
