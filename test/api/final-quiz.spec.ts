@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type request from 'supertest';
+import request from 'supertest';
 import { assertError } from '../support/errors';
 import { passQuiz, rightAnswers, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
 
@@ -225,6 +225,15 @@ describe('the final quiz: drawn, locked until the course is done, limited, revie
     const me = (await agent.get('/api/me').expect(200)).body;
     const [cert] = await app.ds.query(`SELECT hours FROM certificates WHERE user_id = $1`, [me.id]);
     assert.equal(Number(cert.hours), 0.5);
+  });
+
+  it('documents the final quiz in the OpenAPI document: kind, locked, attemptsLeft, retryAt, review and the 429', async () => {
+    const spec = (await request(app.server).get('/api/docs-json').expect(200)).body;
+    const get = spec.paths['/api/quizzes/{id}'].get.responses['200'].content['application/json'].schema.properties;
+    assert.deepEqual(['kind', 'locked', 'attemptsLeft', 'retryAt', 'review'].filter((f) => !get[f]), []);
+    const post = spec.paths['/api/quizzes/{id}/attempts'].post.responses;
+    assert.ok(post['429'].content['application/json'].schema.properties.retryAt);
+    assert.ok(post['403'] && post['409']);
   });
 
   it('keeps module checks open, practice-style: unlimited failures with the chosen options’ feedback', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PHONE, useBrowserHarness } from '../support/browser';
-import { passQuiz, signInAdmin, signUp } from '../support/test-app';
+import { ADMIN, passQuiz, signInAdmin, signUp } from '../support/test-app';
 
 type Option = { id: string; correct: boolean };
 type Item = { id: string; type: 'lesson' | 'quiz'; title: string; kind?: string; questions?: { id: string; options: Option[] }[] };
@@ -28,7 +28,10 @@ describe('the final assessment on a phone, in Spanish: locked, out of attempts, 
     await page.goto('/courses/curso-de-prueba');
     const lockedRow = page.locator('.outline__item--locked');
     await lockedRow.getByText('Bloqueada').waitFor();
-    assert.match(await lockedRow.innerText(), /Se abre al completar todas las lecciones y comprobaciones/);
+    assert.match(await lockedRow.innerText(), /Se abre al completar todas las lecciones y comprobaciones \(faltan 4\)/);
+    // The course page says who wrote and reviewed it, the content version and the licence.
+    await page.getByText(/^Revisado por Equipo de pruebas de eCampus el 3 dic 2026$/).waitFor();
+    await page.getByText('CC BY-SA 4.0').waitFor();
     await h.look(page, 'outline-locked');
 
     await page.goto(`/quizzes/${final.id}`);
@@ -89,5 +92,31 @@ describe('the final assessment on a phone, in Spanish: locked, out of attempts, 
     await page.getByRole('heading', { level: 2, name: 'Revisión de la evaluación' }).waitFor();
     assert.equal(await page.locator('fieldset.question').count(), 0);
     await h.look(page, 'quiz-review-later');
+  });
+
+  test('an author sets the final quiz\'s draw and attempts in the studio; a pool too small is named before saving', async () => {
+    const admin = await signInAdmin(h.app.server);
+    const doc = (await admin.get('/api/admin/courses/curso-de-prueba').expect(200)).body as { modules: { items: Item[] }[] };
+    const final = doc.modules.flatMap((m) => m.items).find((i) => i.kind === 'final')!;
+    const page = await h.page({ as: ADMIN, viewport: PHONE });
+    await page.goto(`/studio/courses/curso-de-prueba/items/${final.id}`);
+    const kind = page.getByLabel('Tipo de cuestionario');
+    await kind.waitFor();
+    assert.equal(await kind.inputValue(), 'final');
+    assert.equal(await page.getByLabel('Preguntas por intento').inputValue(), '4');
+    assert.equal(await page.getByLabel('Intentos fallidos permitidos').inputValue(), '3');
+    assert.equal(await page.getByLabel('Horas de espera').inputValue(), '24');
+
+    await page.getByLabel('Preguntas por intento').fill('5');
+    await page.getByRole('button', { name: 'Guardar el borrador' }).first().click();
+    await page.getByRole('alert').getByText('Para sortear 5 preguntas el banco necesita al menos 8; tiene 6.', { exact: false }).first().waitFor();
+    await h.look(page, 'studio-pool-too-small');
+
+    await page.getByLabel('Preguntas por intento').fill('3');
+    await page.getByLabel('Intentos fallidos permitidos').fill('2');
+    await page.getByRole('button', { name: 'Guardar el borrador' }).first().click();
+    await page.getByRole('status').filter({ hasText: 'Borrador guardado.' }).waitFor();
+    const saved = (await admin.get('/api/admin/courses/curso-de-prueba').expect(200)).body.modules[1].items[1];
+    assert.deepEqual([saved.kind, saved.draw, saved.maxFailedAttempts, saved.retryAfterHours], ['final', 3, 2, 24]);
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { ROOT } from '../support/env';
-import { signIn, signUp, waitFor } from '../support/test-app';
+import { passQuiz, signIn, signUp, waitFor } from '../support/test-app';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -111,15 +111,9 @@ describe('npm start with no servers (embedded PostgreSQL, in-process jobs)', () 
   });
 });
 
+/** Lessons first (the final quiz opens after them and the checks), then each quiz answered as it was served. */
 async function completeWithAdminDoc(learner: request.Agent, doc: { modules: { items: any[] }[] }) {
-  for (const m of doc.modules) {
-    for (const item of m.items) {
-      if (item.type === 'lesson') await learner.post(`/api/lessons/${item.id}/complete`).expect(200);
-      else {
-        const answers = Object.fromEntries(item.questions.map((q: any) => [q.id, q.options.filter((o: any) => o.correct).map((o: any) => o.id)]));
-        const res = await learner.post(`/api/quizzes/${item.id}/attempts`).send({ answers }).expect(200);
-        assert.equal(res.body.passed, true);
-      }
-    }
-  }
+  const items = doc.modules.flatMap((m) => m.items);
+  for (const item of items.filter((i) => i.type === 'lesson')) await learner.post(`/api/lessons/${item.id}/complete`).expect(200);
+  for (const item of items.filter((i) => i.type === 'quiz')) assert.equal((await passQuiz(learner, item.id, item.questions)).passed, true);
 }

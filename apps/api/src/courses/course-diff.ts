@@ -1,7 +1,7 @@
 import type { CourseDocument, ItemDoc } from '@ecampus/contracts';
 import { canonicalJson as canonical, flatItems } from './course-document';
 
-const DETAIL_FIELDS = ['slug', 'translationKey', 'language', 'title', 'summary', 'audience', 'objectives', 'topics', 'estimatedMinutes', 'glossary', 'references', 'cover'] as const;
+const DETAIL_FIELDS = ['slug', 'translationKey', 'language', 'title', 'summary', 'audience', 'objectives', 'topics', 'estimatedMinutes', 'glossary', 'references', 'cover', 'authors', 'reviewers', 'reviewedOn', 'contentVersion', 'licence'] as const;
 
 const label = (i: ItemDoc) => `${i.type} "${i.title}"`;
 

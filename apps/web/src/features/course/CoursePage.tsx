@@ -201,7 +201,7 @@ function Outline({ course }: { course: CourseDetailDto }) {
                   </span>
                   {item.locked ? (
                     <span className="outline__locked">
-                      <span className="badge badge--locked">{t.locked}</span> {t.lockedWhy}
+                      <span className="badge badge--locked">{t.locked}</span> {t.lockedWhy(item.locked.remaining.length)}
                     </span>
                   ) : null}
                   {enrolled ? (

@@ -39,7 +39,7 @@ const es = {
   licence: 'Licencia',
   finalQuiz: 'Evaluación final',
   locked: 'Bloqueada',
-  lockedWhy: 'Se abre al completar todas las lecciones y comprobaciones.',
+  lockedWhy: (n: number) => `Se abre al completar todas las lecciones y comprobaciones (${n === 1 ? 'falta 1' : `faltan ${n}`}).`,
 };
 
 export type CourseMessages = typeof es;
@@ -83,7 +83,7 @@ const en: CourseMessages = {
   licence: 'Licence',
   finalQuiz: 'Final assessment',
   locked: 'Locked',
-  lockedWhy: 'Opens once every lesson and module check is done.',
+  lockedWhy: (n: number) => `Opens once every lesson and module check is done (${n} still to do).`,
 };
 
 export const messages = defineMessages({ es, en });
