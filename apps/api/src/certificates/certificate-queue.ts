@@ -53,6 +53,8 @@ export class BullCertificateQueue extends CertificateQueue implements OnApplicat
     this.connection = redisConnection(config.redisUrl!);
     this.connection.on('error', () => undefined); // reported by ping() and by failed enqueues
     this.queue = new Queue<CertificateJob>(CERTIFICATE_QUEUE, { connection: this.connection, prefix: config.queuePrefix });
+    // Without a listener BullMQ prints every reconnection error in full (issue 8: the log grew without bound).
+    this.queue.on('error', (e) => this.log.warn('redis', `Redis: ${e.message}`));
   }
 
   async enqueue(certificateId: string): Promise<boolean> {
