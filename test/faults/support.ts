@@ -94,6 +94,7 @@ export async function startPostgres() {
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`;
   const pg = {
     port,
+    dataDir: data,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start: () => void asPostgres('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']),
     /** `fast`: what a restart by an operator does (open sessions are ended, 57P01). */
