@@ -58,8 +58,12 @@ export async function startRedis() {
       proc = { child, exited: new Promise((r) => child.once('exit', (c) => r(c))), output: () => '', lines: () => 0 };
       await waitFor(() => canConnect(port), `redis-server on port ${port}`, 10_000);
     },
+    /** Redis hangs: the process is frozen (SIGSTOP), connections stay open, nothing answers. */
+    freeze: () => void proc?.child.kill('SIGSTOP'),
+    thaw: () => void proc?.child.kill('SIGCONT'),
     async stop() {
       if (!proc || proc.child.exitCode !== null) return;
+      proc.child.kill('SIGCONT');
       proc.child.kill('SIGTERM');
       await proc.exited;
     },
