@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import request from 'supertest';
-import { startTestApp, waitFor, type TestApp } from '../support/test-app';
+import { completeCourse, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
 import { startRedis } from './support';
 
 /**
@@ -26,6 +26,8 @@ describe('health while Redis or the database hangs', () => {
   it('answers 503 naming the part that hangs, then 200 when it is back', async () => {
     await waitFor(async () => (await request(app.server).get('/api/health')).body.worker?.status === 'up', 'a worker heartbeat');
 
+    const learner = await signUp(app.server);
+    await learner.agent.post('/api/courses/sample-course/enroll').expect(201);
     redis.freeze();
     try {
       const res = await request(app.server).get('/api/health').timeout(3000);
@@ -34,10 +36,13 @@ describe('health while Redis or the database hangs', () => {
       assert.equal(res.body.db, 'up');
       assert.match(res.body.message, /queue/);
       await request(app.server).get('/api/courses').timeout(3000).expect(200);
+      // Finishing a course is acknowledged: queuing its certificate gives up after the command timeout.
+      await completeCourse(app, learner.agent, 'sample-course');
     } finally {
       redis.thaw();
     }
     await waitFor(async () => (await request(app.server).get('/api/health')).status === 200, 'health after Redis thaws');
+    await waitFor(async () => (await app.ds.query(`SELECT status FROM certificates`))[0]?.status === 'issued', 'the certificate after Redis thaws');
 
     // The database hangs for health's queries: another session holds an exclusive lock on what they read.
     const locker = new pg.Client({ connectionString: app.config.databaseUrl });

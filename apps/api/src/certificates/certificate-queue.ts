@@ -25,7 +25,8 @@ const backoff = (times: number) => Math.min(500 * times, 5000);
 
 /** For producers and health checks: every command fails at once while Redis is down, nothing hangs. */
 export function redisConnection(url: string): IORedis {
-  return new IORedis(url, { maxRetriesPerRequest: null, enableOfflineQueue: false, lazyConnect: false, retryStrategy: backoff });
+  // commandTimeout: a frozen Redis (connected, not answering) must not hold a learner's request either.
+  return new IORedis(url, { maxRetriesPerRequest: null, enableOfflineQueue: false, lazyConnect: false, retryStrategy: backoff, commandTimeout: 2000 });
 }
 
 /**
