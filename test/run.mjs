@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { globSync } from 'tinyglobby';
 
-const ALL = ['libs/*/test/**/*.spec.ts', 'test/api/*.spec.ts', 'test/worker/*.spec.ts', 'test/cli/*.spec.ts', 'test/embedded/*.spec.ts', 'test/browser/*.spec.ts'];
+const ALL = ['libs/*/test/**/*.spec.ts', 'test/api/*.spec.ts', 'test/worker/*.spec.ts', 'test/faults/*.spec.ts', 'test/cli/*.spec.ts', 'test/embedded/*.spec.ts', 'test/browser/*.spec.ts'];
 // The separate worker process, the CLI and the npm-start test bring their own database set-up.
 const ON_EMBEDDED = ['test/api/*.spec.ts', 'test/browser/*.spec.ts'];
 
@@ -21,7 +21,7 @@ function run(patterns, env = {}) {
   const concurrency = process.env.TEST_CONCURRENCY ?? '3';
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files],
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? '300000'}`, ...files],
     { stdio: 'inherit', env: { ...process.env, ECAMPUS_ROOT: process.cwd(), LOG_LEVEL: 'silent', ...env } },
   );
   return result.status ?? 1;

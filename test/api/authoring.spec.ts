@@ -229,8 +229,15 @@ describe('operations', () => {
   after(() => app.close());
 
   it('reports health with the database and the queue', async () => {
-    const res = await request(app.server).get('/api/health').expect(200);
-    assert.deepEqual(res.body, { status: 'ok', db: 'up', queue: 'up' });
+    // The worker's first heartbeat is written as it starts.
+    const body = await waitFor(async () => {
+      const res = await request(app.server).get('/api/health').expect(200);
+      return res.body.worker.status === 'up' && res.body;
+    }, 'a worker heartbeat');
+    const { worker, oldestPendingSeconds, ...contract } = body;
+    assert.deepEqual(contract, { status: 'ok', db: 'up', queue: 'up' });
+    assert.ok(worker.heartbeatAgeSeconds >= 0);
+    assert.equal(oldestPendingSeconds, null);
   });
 
   it('serves OpenAPI docs generated from the code, covering the contract routes', async () => {

@@ -60,7 +60,7 @@ describe('npm start with no servers (embedded PostgreSQL, in-process jobs)', () 
     const login = output.match(/admin login created: (\S+) \/ (\S+)/);
     assert.ok(login, output);
     const health = await request(url).get('/api/health').expect(200);
-    assert.deepEqual(health.body, { status: 'ok', db: 'up', queue: 'in-process' });
+    assert.deepEqual(health.body, { status: 'ok', db: 'up', queue: 'in-process', worker: { status: 'in-process' }, oldestPendingSeconds: null });
     const admin = await signIn(url, login[1], login[2]);
     assert.equal((await admin.get('/api/me').expect(200)).body.role, 'admin');
   });

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { completeCourse, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
 import { ROOT } from '../support/env';
 
@@ -69,7 +70,12 @@ describe('the certificate worker as its own process', () => {
     assert.equal(qr, `https://ecampus.test/verify/${cert.code}`);
   });
 
-  it('still issues every certificate exactly once when the worker is killed in the middle of its jobs', async () => {
+  it('issues exactly one certificate and one PDF when the worker is killed with SIGKILL at a known point of issuing', async () => {
+    const issued = () => count(app, `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued'`);
+    // Stop the worker cleanly: the certificates completed next wait in the queue.
+    const stopped = new Promise((r) => worker!.once('exit', r));
+    worker!.kill('SIGTERM');
+    assert.equal(await stopped, 0);
     const learners = 16;
     for (let i = 0; i < learners; i++) {
       const l = await signUp(app.server, { name: `Persona Número ${i}` });
@@ -77,19 +83,34 @@ describe('the certificate worker as its own process', () => {
       await completeCourse(app, l.agent, 'sample-course');
     }
     const total = learners + 1;
-    // Kill it as soon as it has issued something new, while it is working through the rest.
-    await waitFor(async () => (await count(app, `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued'`)) > 1, 'work to start');
-    worker!.kill('SIGKILL');
-    await new Promise((r) => worker!.once('exit', r));
-    const issuedAtKill = await count(app, `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued'`);
-    assert.ok(issuedAtKill < total, 'the worker was killed before finishing');
+    assert.equal(await issued(), 1);
 
+    // The test holds the row lock of every pending certificate, so the worker renders its first PDFs and
+    // then waits inside its transaction (SELECT … FOR UPDATE), before writing anything: a known point.
+    const locker = new pg.Client({ connectionString: app.config.databaseUrl });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query(`SELECT id FROM certificates WHERE status = 'pending' FOR UPDATE`);
     worker = startWorker(app);
     await waitFor(
-      async () => (await count(app, `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued'`)) === total,
-      'a new worker to finish every certificate',
-      60_000,
+      async () =>
+        (await count(
+          app,
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'`,
+        )) > 0,
+      'the worker to wait for the certificate row lock after rendering',
     );
+    worker.kill('SIGKILL');
+    await new Promise((r) => worker!.once('exit', r));
+    await locker.query('ROLLBACK');
+    await locker.end();
+    assert.equal(await issued(), 1, 'nothing was written by the killed worker');
+    assert.equal(await count(app, `SELECT count(*)::int AS n FROM certificate_files`), 1);
+
+    // A new worker takes over the killed one's jobs (stalled) and the rest.
+    worker = startWorker(app);
+    await waitFor(async () => (await issued()) === total, 'a new worker to finish every certificate', 60_000);
     assert.equal(await count(app, `SELECT count(*)::int AS n FROM certificates`), total);
     assert.equal(await count(app, `SELECT count(*)::int AS n FROM certificate_files`), total);
     assert.equal(await count(app, `SELECT count(*)::int AS n FROM (SELECT user_id FROM certificates GROUP BY user_id HAVING count(*) > 1) d`), 0);

@@ -162,7 +162,7 @@ export async function createWorkerContext(config: AppConfig, db: Database): Prom
     AppModule.register({ config, dataSource: db.dataSource, worker: true, http: false }),
     { logger: logger(config) },
   );
-  ctx.enableShutdownHooks();
+  // No enableShutdownHooks(): worker.ts handles the signals itself, with bounded steps and exit code 0.
   return ctx;
 }
 

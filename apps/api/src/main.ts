@@ -17,6 +17,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: shutting down`);
+    // Each step is bounded (Redis or the database may be gone); this is the last resort, under 10 s.
+    setTimeout(() => {
+      logger.error('Shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, 9000).unref();
     await close().catch((e) => logger.error(e));
     await db.close().catch((e) => logger.error(e));
     process.exit(0);

@@ -13,13 +13,22 @@ async function main() {
   const ctx = await createWorkerContext(config, db);
   const logger = new Logger('Worker');
   logger.log('Certificate worker started');
-  const stop = async () => {
-    await ctx.close();
-    await db.close();
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    // Each step is bounded (Redis or the database may be gone); this is the last resort, under 10 s.
+    setTimeout(() => {
+      logger.error('Shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, 9000).unref();
+    await ctx.close().catch((e) => logger.error(e));
+    await db.close().catch((e) => logger.error(e));
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((e) => {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { isServiceUnavailable } from './unavailable';
 
 /** Every error leaves as `{statusCode, error, message}`; anything unexpected is logged and hidden behind a 500. */
 @Catch()
@@ -11,7 +12,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { statusCode, message, extra } = this.describe(exception);
-    if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // 503 (database briefly away) is expected during a restart: not one stack per request.
+    if (statusCode >= 500 && statusCode !== 503) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) return;
     res.status(statusCode).json({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, ...extra });
   }
@@ -36,6 +38,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const message = e.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : (e.message ?? 'Bad request.');
       return { statusCode: status, message };
     }
+    if (isServiceUnavailable(exception)) return { statusCode: 503, message: 'The service is briefly unavailable. Please try again in a moment.' };
     return { statusCode: 500, message: 'Something went wrong on our side. Please try again.' };
   }
 }

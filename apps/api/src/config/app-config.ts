@@ -20,6 +20,11 @@ export interface AppConfig {
   queuePrefix: string;
   /** How often pending certificates without a job are queued again. */
   certificateSweepMs: number;
+  /** BullMQ attempts per certificate job, and the first retry delay (doubled each time). */
+  certificateAttempts: number;
+  certificateBackoffMs: number;
+  /** How often a BullMQ worker writes its heartbeat (shown by /api/health). */
+  workerHeartbeatMs: number;
   trustProxy: boolean;
   logLevel: 'silent' | 'info';
 }
@@ -63,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionSecret: env.SESSION_SECRET || undefined,
     queuePrefix: env.QUEUE_PREFIX || 'ecampus',
     certificateSweepMs: int('CERTIFICATE_SWEEP_MS', env.CERTIFICATE_SWEEP_MS, 60_000),
+    certificateAttempts: Math.max(1, int('CERTIFICATE_ATTEMPTS', env.CERTIFICATE_ATTEMPTS, 8)),
+    certificateBackoffMs: int('CERTIFICATE_BACKOFF_MS', env.CERTIFICATE_BACKOFF_MS, 2000),
+    workerHeartbeatMs: Math.max(100, int('WORKER_HEARTBEAT_MS', env.WORKER_HEARTBEAT_MS, 5000)),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
     ...overrides,

@@ -1,0 +1,3 @@
+import { redisOutage } from './redis-outage';
+
+redisOutage('in-process');
