@@ -9,6 +9,7 @@ import {
 } from './certificates/certificate-queue';
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificatesService } from './certificates/certificates.service';
+import { SigningKeysService } from './certificates/signing-keys.service';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AuthoringController } from './courses/authoring.controller';
 import { CourseAssetsController, CourseAssetsService } from './courses/course-assets';
@@ -56,7 +57,7 @@ function queueProviders({ config, worker }: ModuleOptions): Provider[] {
 @Module({})
 export class AppModule {
   static register(options: ModuleOptions): DynamicModule {
-    const shared: Provider[] = [{ provide: APP_CONFIG, useValue: options.config }, ...queueProviders(options)];
+    const shared: Provider[] = [{ provide: APP_CONFIG, useValue: options.config }, SigningKeysService, ...queueProviders(options)];
     if (!options.http) return { module: AppModule, imports: [database(options)], providers: shared };
     return {
       module: AppModule,

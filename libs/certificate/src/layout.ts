@@ -98,6 +98,8 @@ export async function renderWith(payload: CertificatePayload, setupFonts: FontSe
         Creator: 'eCampus',
         Subject: course,
         Keywords: payload.code,
+        // Read back by `npm run certificates:verify` without OCR.
+        ...(payload.signedUrl ? { VerifyURL: payload.signedUrl } : {}),
         CreationDate: payload.completedAt,
       },
     });
@@ -171,10 +173,14 @@ function draw(doc: PDFKit.PDFDocument, fonts: FontSet, m: Messages, p: Certifica
 
   doc.lineWidth(0.5).strokeColor(RULE).moveTo(side, 398).lineTo(W - side, 398).stroke();
 
-  const qrSize = 92;
+  // The signed URL is longer (more modules), so its QR gets more room to stay readable from a phone.
+  const qrSize = p.signedUrl ? 112 : 92;
   const qrX = W - side - qrSize;
-  const qrY = 418;
-  drawQr(doc, p.verifyUrl, qrX, qrY, qrSize);
+  const qrY = p.signedUrl ? 404 : 418;
+  const qrUrl = p.signedUrl ?? p.verifyUrl;
+  // A long signed URL needs more modules: low error correction keeps each module printable.
+  drawQr(doc, qrUrl, qrX, qrY, qrSize, p.signedUrl ? 'L' : 'M');
+  doc.link(qrX, qrY, qrSize, qrSize, qrUrl);
   const caption = { font: fonts.regular, size: 7.5, align: 'right' as const, maxWidth: W / 2 - side };
   line(doc, m.verify, qrX + qrSize, qrY + qrSize + 8, { ...caption, color: MUTED });
   line(doc, p.verifyUrl, qrX + qrSize, qrY + qrSize + 19, { ...caption, color: BLUE });
@@ -228,8 +234,8 @@ function courseTitle(
 }
 
 /** Vector QR: one filled path of row runs, so rasterisers leave no seams between modules. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const { modules } = createQr(text, { errorCorrectionLevel: 'M' });
+function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number, level: 'L' | 'M'): void {
+  const { modules } = createQr(text, { errorCorrectionLevel: level });
   const n = modules.size;
   const cell = size / n;
   for (let row = 0; row < n; row++) {

@@ -8,4 +8,6 @@ export interface CertificatePayload {
   hours: number;
   completedAt: Date;
   verifyUrl: string;
+  /** The verify URL with the signed token in its fragment: what the QR and the link carry. */
+  signedUrl?: string;
 }

@@ -14,6 +14,8 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   sessionSecret?: string;
+  /** Ed25519 private key (PKCS8 PEM or JWK JSON) that signs certificates; undefined: one kept in the database. */
+  certificateSigningKey?: string;
   /** BullMQ key prefix; tests give each file its own. */
   queuePrefix: string;
   /** How often pending certificates without a job are queued again. */
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
+    certificateSigningKey: env.CERTIFICATE_SIGNING_KEY?.trim() || undefined,
     queuePrefix: env.QUEUE_PREFIX || 'ecampus',
     certificateSweepMs: int('CERTIFICATE_SWEEP_MS', env.CERTIFICATE_SWEEP_MS, 60_000),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
