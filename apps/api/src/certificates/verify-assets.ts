@@ -50,7 +50,7 @@ export const VERIFY_JS = String.raw`(function () {
   function fill(p) {
     var dl = document.getElementById('fields');
     if (!dl || dl.dataset.server === '1') return;
-    var rows = [[t.lHolder, p.n], [t.lCourse, p.t], [t.lHours, String(p.h)], [t.lDate, p.d], [t.lCode, p.c]];
+    var rows = [[t.lHolder, p.n], [t.lCourse, p.t], [t.lHours, p.h + ' h'], [t.lDate, p.d], [t.lCode, p.c]];
     dl.textContent = '';
     rows.forEach(function (r) {
       var dt = document.createElement('dt'); dt.textContent = r[0];
