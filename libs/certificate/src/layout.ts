@@ -176,7 +176,7 @@ function draw(doc: PDFKit.PDFDocument, fonts: FontSet, m: Messages, p: Certifica
   // The signed URL is longer (more modules), so its QR gets more room to stay readable from a phone.
   const qrSize = p.signedUrl ? 112 : 92;
   const qrX = W - side - qrSize;
-  const qrY = p.signedUrl ? 404 : 418;
+  const qrY = p.signedUrl ? 410 : 418;
   const qrUrl = p.signedUrl ?? p.verifyUrl;
   // A long signed URL needs more modules: low error correction keeps each module printable.
   drawQr(doc, qrUrl, qrX, qrY, qrSize, p.signedUrl ? 'L' : 'M');
