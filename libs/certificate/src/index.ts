@@ -1,4 +1,4 @@
-export type { CertificateLanguage, CertificatePayload } from './payload';
+export type { CertificateLanguage, CertificatePayload, CertificateSignatory } from './payload';
 export { renderCertificatePdf } from './render';
 export { renderCertificatePdfBaseline } from './render-baseline';
 export { generateCertificateCode, normalizeCertificateCode } from './code';
