@@ -8,9 +8,9 @@ import request from 'supertest';
 import { tokenFromUrl, verifyToken, type CertificateTokenPayload, type Jwk } from '@ecampus/certificate';
 import { urlFromPdf } from '../../apps/api/dist/cli/certificates-verify.js';
 import { SigningKeysService } from '../../apps/api/dist/certificates/signing-keys.service.js';
-import { binary } from '../support/png';
+import { binary, png } from '../support/png';
 import { assertError } from '../support/errors';
-import { completeCourse, signInAdmin, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
+import { completeCourse, signIn, signInAdmin, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
 
 describe('signed certificates: QR token, JWKS, revocation list, key rotation', () => {
   let app: TestApp;
@@ -131,5 +131,50 @@ describe('signed certificates: QR token, JWKS, revocation list, key rotation', (
     const total = Buffer.byteLength(page.text) + Buffer.byteLength(js.text) + Buffer.byteLength(sw.text) + Buffer.byteLength(jwksBody);
     assert.ok(total <= 30_000, `the verify page with its scripts and keys weighs ${total} bytes`);
     assertError(await request(app.server).get('/api/verify/0000-0000-0000-0000'), 404);
+  });
+
+  const pdfText = (pdf: Buffer) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cert-text-'));
+    writeFileSync(join(dir, 'c.pdf'), pdf);
+    return execFileSync('pdftotext', [join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
+  };
+
+  it('lets only admins set the signatory; certificates keep the signatory they were issued with', async () => {
+    const admin = await signInAdmin(app.server);
+    const learner = await signUp(app.server);
+    assertError(await learner.agent.get('/api/admin/certificate-settings'), 403);
+    assertError(await learner.agent.put('/api/admin/certificate-settings').send({ signatoryName: 'Me' }), 403);
+    const author = await signUp(app.server);
+    await admin.patch(`/api/admin/users/${author.user.id}`).send({ role: 'author' }).expect(200);
+    const authorAgent = await signIn(app.server, author.email, author.password);
+    assertError(await authorAgent.put('/api/admin/certificate-settings').send({ signatoryName: 'Me' }), 403);
+    assertError(await authorAgent.put('/api/admin/certificate-settings/signature').set('Content-Type', 'image/png').send(png(40, 20)), 403);
+    assertError(await request(app.server).get('/api/admin/certificate-settings'), 401);
+
+    assertError(await admin.put('/api/admin/certificate-settings').send({ signatoryName: 'x'.repeat(121) }), 400, /signatoryName/);
+    assertError(await admin.put('/api/admin/certificate-settings').send({ signatoryName: 'Ok', programmeName: 7 }), 400, /programmeName/);
+    assertError(await admin.put('/api/admin/certificate-settings/signature').set('Content-Type', 'image/png').send(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')), 415, /PNG or JPEG/);
+    assertError(await admin.put('/api/admin/certificate-settings/signature').set('Content-Type', 'image/png').send(Buffer.concat([png(40, 20), Buffer.alloc(600 * 1024)])), 413, /512 kB/);
+    assert.equal((await admin.get('/api/admin/certificate-settings').expect(200)).body.signatoryName, '', 'nothing stored by refused requests');
+
+    const saved = (await admin.put('/api/admin/certificate-settings').send({ signatoryName: ' María Fernanda López ', signatoryTitle: 'Coordinadora de Formación', programmeName: 'Programa Regional de Gobernanza Migratoria' }).expect(200)).body;
+    assert.equal(saved.signatoryName, 'María Fernanda López');
+    const withPicture = (await admin.put('/api/admin/certificate-settings/signature').set('Content-Type', 'image/png').send(png(120, 40)).expect(200)).body;
+    assert.ok(withPicture.signatureId);
+    const picture = await admin.get('/api/admin/certificate-settings/signature').buffer(true).parse(binary).expect(200);
+    assert.equal(picture.headers['content-type'], 'image/png');
+
+    const { cert: first, pdf: firstPdf } = await certify('Primera Persona');
+    const text = pdfText(firstPdf);
+    for (const s of ['María Fernanda López', 'Coordinadora de Formación', 'Programa Regional de Gobernanza Migratoria']) assert.ok(text.includes(s), `the certificate shows ${s}`);
+
+    await admin.put('/api/admin/certificate-settings').send({ signatoryName: 'Otra Firmante', signatoryTitle: 'Directora', programmeName: '' }).expect(200);
+    const { pdf: secondPdf } = await certify('Segunda Persona');
+    const second = pdfText(secondPdf);
+    assert.ok(second.includes('Otra Firmante') && !second.includes('María Fernanda López'));
+    // The first certificate keeps its signatory, on its row and in any later rendering of it.
+    const [row] = await app.ds.query(`SELECT signatory FROM certificates WHERE code = $1`, [first.code]);
+    assert.equal(row.signatory.name, 'María Fernanda López');
+    assert.equal(row.signatory.signatureId, withPicture.signatureId);
   });
 });

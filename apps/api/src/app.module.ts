@@ -10,6 +10,7 @@ import {
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificatesService } from './certificates/certificates.service';
 import { SigningKeysService } from './certificates/signing-keys.service';
+import { CertificateSettingsController, CertificateSettingsService } from './certificates/certificate-settings';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AuthoringController } from './courses/authoring.controller';
 import { CourseAssetsController, CourseAssetsService } from './courses/course-assets';
@@ -57,14 +58,14 @@ function queueProviders({ config, worker }: ModuleOptions): Provider[] {
 @Module({})
 export class AppModule {
   static register(options: ModuleOptions): DynamicModule {
-    const shared: Provider[] = [{ provide: APP_CONFIG, useValue: options.config }, SigningKeysService, ...queueProviders(options)];
+    const shared: Provider[] = [{ provide: APP_CONFIG, useValue: options.config }, SigningKeysService, CertificateSettingsService, ...queueProviders(options)];
     if (!options.http) return { module: AppModule, imports: [database(options)], providers: shared };
     return {
       module: AppModule,
       imports: [database(options)],
       controllers: [
         HealthController, AuthController, CoursesController, LearningController, CertificatesController,
-        AuthoringController, CourseTransferController, CourseAssetsController, ReportsController, UsersAdminController, PreviewController,
+        AuthoringController, CourseTransferController, CourseAssetsController, ReportsController, UsersAdminController, PreviewController, CertificateSettingsController,
       ],
       providers: [
         ...shared, UsersService, AuthGuard, CoursesService, CourseImportService, LearningService, CertificatesService,

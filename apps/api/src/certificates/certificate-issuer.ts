@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Inject } from '@nestjs/common';
 import { CertificateEntity } from './certificate.entity';
 import { SigningKeysService } from './signing-keys.service';
+import { CertificateSettingsService } from './certificate-settings';
 
 /**
  * Turns a pending certificate into an issued one. Idempotent: a job that runs twice, or after another
@@ -18,6 +19,7 @@ export class CertificateIssuer {
 
   constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keys: SigningKeysService,
+    private readonly signatories: CertificateSettingsService,
   ) {}
 
   async issue(certificateId: string): Promise<'issued' | 'skipped'> {
@@ -26,6 +28,7 @@ export class CertificateIssuer {
     // The QR carries the fields signed, so the certificate can be checked with no server (see README).
     const { token } = await this.keys.signToken((kid) => tokenPayload({ ...cert, kid }));
     const verifyUrl = `${this.config.publicUrl}/verify/${cert.code}`;
+    const signatory = await this.signatories.forCertificate(cert.id);
     // Rendered outside the transaction: it is the slow part and needs no lock.
     const pdf = await renderCertificatePdf({
       code: cert.code,
@@ -36,6 +39,7 @@ export class CertificateIssuer {
       completedAt: cert.completedAt,
       verifyUrl,
       signedUrl: `${verifyUrl}#${token}`,
+      signatory,
     });
     const issued = await this.ds.transaction(async (m) => {
       const [row] = await m.query(`SELECT status FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);

@@ -6,8 +6,9 @@ import { CourseCover1764500000000 } from './migrations/1764500000000-course-cove
 import { CourseSlugHistory1764600000000 } from './migrations/1764600000000-course-slug-history';
 import { ENTITIES } from './entities';
 import { CertificateSigning1765400000000 } from './migrations/1765400000000-certificate-signing';
+import { CertificateSignatory1765410000000 } from './migrations/1765410000000-certificate-signatory';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AuthoringStudio1763910000000, AssetDimensions1764400000000, CourseCover1764500000000, CourseSlugHistory1764600000000, CertificateSigning1765400000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AuthoringStudio1763910000000, AssetDimensions1764400000000, CourseCover1764500000000, CourseSlugHistory1764600000000, CertificateSigning1765400000000, CertificateSignatory1765410000000];
 
 export function dataSourceOptions(url: string, embedded: boolean): DataSourceOptions {
   return {
