@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from '../support/env';
 import { describe, it } from 'node:test';
 import { urlFromPdf } from '../../apps/api/dist/cli/certificates-verify.js';
 import { useBrowserHarness } from '../support/browser';
 import { binary } from '../support/png';
-import { completeCourse, signUp, waitFor } from '../support/test-app';
+import { completeCourse, signInAdmin, signUp, waitFor } from '../support/test-app';
 
 describe('verify page: the signature in the QR fragment is checked in the browser, also offline', () => {
   const h = useBrowserHarness({ prefix: 'verify-' });
@@ -55,5 +58,27 @@ describe('verify page: the signature in the QR fragment is checked in the browse
     await page.goto(`${base}#${v1}.${forged}.${signature}`);
     await sig.filter({ hasText: /^Signature not valid/ }).waitFor();
     assert.doesNotMatch(await page.locator('#fields').innerText(), /Someone Else/);
+  });
+
+  it('certificates:verify fetches the keys and the revocation list from the URL’s origin when given no files', async () => {
+    const url = await signedUrl('Carmen Cli');
+    // Spawned asynchronously: the server answering it runs in this process.
+    const run = (arg: string) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/cli/certificates-verify.js'), arg]);
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+    const ok = await run(url);
+    assert.equal(ok.code, 0, ok.out);
+    assert.match(ok.out, /VALID: signature by key .*; not revoked/);
+    const admin = await signInAdmin(h.app.server);
+    const code = new URL(url).pathname.split('/').pop();
+    await admin.post(`/api/admin/certificates/${code}/revoke`).send({ reason: 'Test of the revocation list.' }).expect(200);
+    const revoked = await run(url);
+    assert.equal(revoked.code, 1, revoked.out);
+    assert.match(revoked.out, /revoked on/);
   });
 });
