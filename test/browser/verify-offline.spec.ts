@@ -22,7 +22,7 @@ describe('verify page: the signature in the QR fragment is checked in the browse
     const pdf: Buffer = (await learner.agent.get(`/api/certificates/${code}/pdf`).buffer(true).parse(binary).expect(200)).body;
     const url = urlFromPdf(pdf);
     assert.ok(url?.includes(`/verify/${code}#v1.`), String(url));
-    return url;
+    return url!;
   }
 
   it('checks a QR URL online, then another certificate’s QR URL offline; a tampered fragment is not valid', async () => {
