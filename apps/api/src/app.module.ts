@@ -9,6 +9,8 @@ import {
 } from './certificates/certificate-queue';
 import { CertificatesController } from './certificates/certificates.controller';
 import { CertificatesService } from './certificates/certificates.service';
+import { SigningKeysService } from './certificates/signing-keys.service';
+import { CertificateSettingsController, CertificateSettingsService } from './certificates/certificate-settings';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AuthoringController } from './courses/authoring.controller';
 import { CourseAssetsController, CourseAssetsService } from './courses/course-assets';
@@ -58,7 +60,7 @@ function queueProviders({ config, worker }: ModuleOptions): Provider[] {
 @Module({})
 export class AppModule {
   static register(options: ModuleOptions): DynamicModule {
-    const shared: Provider[] = [{ provide: APP_CONFIG, useValue: options.config }, ...queueProviders(options)];
+    const shared: Provider[] = [{ provide: APP_CONFIG, useValue: options.config }, SigningKeysService, CertificateSettingsService, ...queueProviders(options)];
     if (!options.http) return { module: AppModule, imports: [database(options)], providers: shared };
     return {
       module: AppModule,
@@ -66,7 +68,7 @@ export class AppModule {
       controllers: [
         HealthController, AuthController, CoursesController, LearningController, CertificatesController,
         AuthoringController, CourseTransferController, CourseAssetsController, ReportsController, UsersAdminController, PreviewController,
-        DirectoryController, DirectoryAdminController,
+        DirectoryController, DirectoryAdminController, CertificateSettingsController,
       ],
       providers: [
         ...shared, UsersService, AuthGuard, CoursesService, CourseImportService, LearningService, CertificatesService,

@@ -14,7 +14,8 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { CertificatesService } from './certificates/certificates.service';
-import { verifyPage } from './certificates/certificates.controller';
+import { SigningKeysService } from './certificates/signing-keys.service';
+import { mountVerifyRoutes } from './certificates/verify-routes';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import type { AppConfig } from './config/app-config';
 import { CourseImportService } from './courses/course-import.service';
@@ -121,9 +122,7 @@ export async function createHttpApp(config: AppConfig, db: Database, opts: { wor
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs), { jsonDocumentUrl: 'api/docs-json' });
 
   const certificates = app.get(CertificatesService);
-  (app.getHttpAdapter().getInstance() as Express).get('/verify/:code', (req: Request, res: Response, next: NextFunction) => {
-    verifyPage(certificates, req, res).catch(next);
-  });
+  mountVerifyRoutes(app.getHttpAdapter().getInstance() as Express, certificates, app.get(SigningKeysService));
   serveWebApp(app, config.webDir);
   await app.init();
   return {
@@ -149,7 +148,7 @@ function serveWebApp(app: NestExpressApplication, webDir: string): void {
   );
   app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/verify/')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/verify/') || req.path === '/verify') return next();
     const html = pages.html(req.path);
     if (html === null) return res.status(404).type('text').send('The web app is not built: run `npm run build`.');
     res.set('Cache-Control', 'no-cache').type('html').send(html);

@@ -27,6 +27,7 @@ const MESSAGES = {
     date: 'Fecha',
     code: 'Código',
     verify: 'Verifique este certificado en',
+    programme: 'Programa',
     colon: ': ',
   },
   en: {
@@ -40,6 +41,7 @@ const MESSAGES = {
     date: 'Date',
     code: 'Code',
     verify: 'Verify this certificate at',
+    programme: 'Programme',
     colon: ': ',
   },
   fr: {
@@ -53,6 +55,7 @@ const MESSAGES = {
     date: 'Date',
     code: 'Code',
     verify: 'Vérifiez ce certificat sur',
+    programme: 'Programme',
     colon: ' : ',
   },
 } satisfies Record<CertificateLanguage, unknown>;
@@ -98,6 +101,8 @@ export async function renderWith(payload: CertificatePayload, setupFonts: FontSe
         Creator: 'eCampus',
         Subject: course,
         Keywords: payload.code,
+        // Read back by `npm run certificates:verify` without OCR.
+        ...(payload.signedUrl ? { VerifyURL: payload.signedUrl } : {}),
         CreationDate: payload.completedAt,
       },
     });
@@ -167,17 +172,42 @@ function draw(doc: PDFKit.PDFDocument, fonts: FontSet, m: Messages, p: Certifica
   doc.lineWidth(0.5).strokeColor(RULE).moveTo(cx - 190, 258).lineTo(cx + 190, 258).stroke();
 
   line(doc, m.completed, cx, 272, { font: fonts.regular, size: 12, color: MUTED, align: 'center' });
-  courseTitle(doc, p.courseTitle, fonts.bold, { x: side + 40, y: 296, width: W - 2 * (side + 40), height: 84 });
+  const programme = p.signatory?.programme?.trim();
+  courseTitle(doc, p.courseTitle, fonts.bold, { x: side + 40, y: 296, width: W - 2 * (side + 40), height: programme ? 78 : 84 });
+  if (programme) {
+    line(doc, `${m.programme}${m.colon}${programme}`, cx, 379, { font: fonts.regular, size: 10, color: MUTED, align: 'center', maxWidth: W - 2 * side });
+  }
 
   doc.lineWidth(0.5).strokeColor(RULE).moveTo(side, 398).lineTo(W - side, 398).stroke();
 
-  const qrSize = 92;
+  // The signed URL is longer (more modules), so its QR gets more room to stay readable from a phone.
+  const qrSize = p.signedUrl ? 112 : 92;
   const qrX = W - side - qrSize;
-  const qrY = 418;
-  drawQr(doc, p.verifyUrl, qrX, qrY, qrSize);
+  const qrY = p.signedUrl ? 410 : 418;
+  const qrUrl = p.signedUrl ?? p.verifyUrl;
+  // A long signed URL needs more modules: low error correction keeps each module printable.
+  drawQr(doc, qrUrl, qrX, qrY, qrSize, p.signedUrl ? 'L' : 'M');
+  doc.link(qrX, qrY, qrSize, qrSize, qrUrl);
   const caption = { font: fonts.regular, size: 7.5, align: 'right' as const, maxWidth: W / 2 - side };
   line(doc, m.verify, qrX + qrSize, qrY + qrSize + 8, { ...caption, color: MUTED });
   line(doc, p.verifyUrl, qrX + qrSize, qrY + qrSize + 19, { ...caption, color: BLUE });
+
+  const signer = p.signatory;
+  if (signer?.name) {
+    // Centred between the details and the QR, as an office signs: the picture over a line, name and title under it.
+    const half = 100;
+    if (signer.signature) {
+      try {
+        doc.image(signer.signature, cx - 80, 414, { fit: [160, 44], align: 'center', valign: 'bottom' });
+      } catch {
+        // A picture pdfkit cannot read is left out; the name and title still sign.
+      }
+    }
+    doc.lineWidth(0.6).strokeColor(INK).moveTo(cx - half, 462).lineTo(cx + half, 462).stroke();
+    line(doc, signer.name, cx, 467, { font: fonts.bold, size: 10.5, color: INK, align: 'center', maxWidth: 2 * half + 20 });
+    if (signer.title) line(doc, signer.title, cx, 482, { font: fonts.regular, size: 9, color: MUTED, align: 'center', maxWidth: 2 * half + 20 });
+  }
+  const detailsRight = signer?.name ? cx - 115 : qrX - 40;
 
   const details: [string, string][] = [
     [m.duration, formatHours(p.hours, p.language)],
@@ -189,7 +219,7 @@ function draw(doc: PDFKit.PDFDocument, fonts: FontSet, m: Messages, p: Certifica
     const labelText = label + m.colon;
     line(doc, labelText, side, y, { font: fonts.regular, size: 10.5, color: MUTED });
     const x = side + doc.widthOfString(labelText, shaping());
-    line(doc, value, x, y, { font: fonts.bold, size: 10.5, color: INK, maxWidth: qrX - 40 - x });
+    line(doc, value, x, y, { font: fonts.bold, size: 10.5, color: INK, maxWidth: detailsRight - x });
   });
 }
 
@@ -228,8 +258,8 @@ function courseTitle(
 }
 
 /** Vector QR: one filled path of row runs, so rasterisers leave no seams between modules. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const { modules } = createQr(text, { errorCorrectionLevel: 'M' });
+function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number, level: 'L' | 'M'): void {
+  const { modules } = createQr(text, { errorCorrectionLevel: level });
   const n = modules.size;
   const cell = size / n;
   for (let row = 0; row < n; row++) {

@@ -2,10 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { renderCertificatePdf } from '@ecampus/certificate';
+import { renderCertificatePdf, tokenPayload } from '@ecampus/certificate';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Inject } from '@nestjs/common';
 import { CertificateEntity } from './certificate.entity';
+import { SigningKeysService } from './signing-keys.service';
+import { CertificateSettingsService } from './certificate-settings';
 
 /**
  * Turns a pending certificate into an issued one. Idempotent: a job that runs twice, or after another
@@ -15,11 +17,18 @@ import { CertificateEntity } from './certificate.entity';
 export class CertificateIssuer {
   private readonly logger = new Logger('Certificates');
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly keys: SigningKeysService,
+    private readonly signatories: CertificateSettingsService,
+  ) {}
 
   async issue(certificateId: string): Promise<'issued' | 'skipped'> {
     const cert = await this.ds.getRepository(CertificateEntity).findOneBy({ id: certificateId });
     if (cert?.status !== 'pending') return 'skipped';
+    // The QR carries the fields signed, so the certificate can be checked with no server (see README).
+    const { token } = await this.keys.signToken((kid) => tokenPayload({ ...cert, kid }));
+    const verifyUrl = `${this.config.publicUrl}/verify/${cert.code}`;
+    const signatory = await this.signatories.forCertificate(cert.id);
     // Rendered outside the transaction: it is the slow part and needs no lock.
     const pdf = await renderCertificatePdf({
       code: cert.code,
@@ -28,7 +37,9 @@ export class CertificateIssuer {
       language: cert.language,
       hours: cert.hours,
       completedAt: cert.completedAt,
-      verifyUrl: `${this.config.publicUrl}/verify/${cert.code}`,
+      verifyUrl,
+      signedUrl: `${verifyUrl}#${token}`,
+      signatory,
     });
     const issued = await this.ds.transaction(async (m) => {
       const [row] = await m.query(`SELECT status FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { LANGUAGES, type Language, type MyCertificateDto, type VerifyDto } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
 import type { UserEntity } from '../users/user.entity';
-import { CertificatesService } from './certificates.service';
+import { CertificatesService, type RevocationListDto } from './certificates.service';
 import { renderVerifyPage } from './verify-page';
 
 export class RevokeDto {
@@ -44,6 +44,17 @@ export class CertificatesController {
         'Cache-Control': 'private, no-store',
       })
       .end(pdf);
+  }
+
+  @Get('certificates/revocations')
+  @ApiOkResponse({
+    description:
+      'Public, signed list of every revoked certificate code with its date: `{format: "ecampus-revocations-v1", kid, generatedAt, revoked: [{code, revokedAt}], token}`. ' +
+      '`token` is `v1.<base64url JSON {k, format, generatedAt, revoked}>.<base64url Ed25519 signature of "v1.<payload>">`, checked against `/.well-known/ecampus-certificate-keys.json`.',
+  })
+  async revocations(@Res({ passthrough: true }) res: Response): Promise<RevocationListDto> {
+    res.set('Cache-Control', 'public, max-age=60');
+    return this.certificates.revocations();
   }
 
   @Get('verify/:code')

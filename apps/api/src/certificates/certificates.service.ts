@@ -6,10 +6,20 @@ import type { MyCertificateDto, VerifyDto } from '@ecampus/contracts';
 import { notFound } from '../common/errors';
 import type { UserEntity } from '../users/user.entity';
 import { CertificateEntity } from './certificate.entity';
+import { SigningKeysService } from './signing-keys.service';
+
+/** `GET /api/certificates/revocations`: the list in clear and the same list signed (`token`, see README). */
+export interface RevocationListDto {
+  format: 'ecampus-revocations-v1';
+  kid: string;
+  generatedAt: string;
+  revoked: { code: string; revokedAt: string }[];
+  token: string;
+}
 
 @Injectable()
 export class CertificatesService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly keys: SigningKeysService) {}
 
   async byCode(code: string): Promise<CertificateEntity> {
     const normal = normalizeCertificateCode(code);
@@ -63,5 +73,16 @@ export class CertificatesService {
       [cert.id, reason, admin.id],
     );
     return this.verify(cert.code);
+  }
+
+  /** Every revoked code, whatever the reason (admin revocation, name corrected…), oldest first, signed. */
+  async revocations(): Promise<RevocationListDto> {
+    const rows: { code: string; revoked_at: Date | null }[] = await this.ds.query(
+      `SELECT code, revoked_at FROM certificates WHERE status = 'revoked' ORDER BY revoked_at NULLS FIRST, code`,
+    );
+    const generatedAt = new Date().toISOString();
+    const revoked = rows.map((r) => ({ code: r.code, revokedAt: new Date(r.revoked_at ?? 0).toISOString() }));
+    const { kid, token } = await this.keys.signToken((k) => ({ k, format: 'ecampus-revocations-v1', generatedAt, revoked }));
+    return { format: 'ecampus-revocations-v1', kid, generatedAt, revoked, token };
   }
 }

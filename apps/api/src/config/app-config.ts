@@ -16,6 +16,8 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   sessionSecret?: string;
+  /** Ed25519 private key (PKCS8 PEM or JWK JSON) that signs certificates; undefined: one kept in the database. */
+  certificateSigningKey?: string;
   /** BullMQ key prefix; tests give each file its own. */
   queuePrefix: string;
   /** How often pending certificates without a job are queued again. */
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
+    certificateSigningKey: env.CERTIFICATE_SIGNING_KEY?.trim() || undefined,
     queuePrefix: env.QUEUE_PREFIX || 'ecampus',
     certificateSweepMs: int('CERTIFICATE_SWEEP_MS', env.CERTIFICATE_SWEEP_MS, 60_000),
     certificateAttempts: Math.max(1, int('CERTIFICATE_ATTEMPTS', env.CERTIFICATE_ATTEMPTS, 8)),

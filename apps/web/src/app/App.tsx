@@ -24,6 +24,7 @@ const CourseEditorPage = lazy(() => import('../features/studio/CourseEditorPage'
 const PreviewPage = lazy(() => import('../features/studio/PreviewPage'));
 const UsersAdminPage = lazy(() => import('../features/users-admin/UsersAdminPage'));
 const DirectoryAdminPage = lazy(() => import('../features/directory/DirectoryAdminPage'));
+const CertificateSettingsPage = lazy(() => import('../features/certificate-settings/CertificateSettingsPage'));
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
 
@@ -93,6 +94,7 @@ export function App() {
         <Route path={PATHS.adminUsers} element={<Staff roles={ADMIN_ONLY}><UsersAdminPage /></Staff>} />
         <Route path={PATHS.directory} element={<DirectoryPage />} />
         <Route path={PATHS.adminDirectory} element={<Staff roles={ADMIN_ONLY}><DirectoryAdminPage /></Staff>} />
+        <Route path={PATHS.adminCertificates} element={<Staff roles={ADMIN_ONLY}><CertificateSettingsPage /></Staff>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -66,6 +66,7 @@ function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }
             {staff ? link(routes.studio(), t.studio) : null}
             {staff ? link(routes.adminReports(), t.reports) : null}
             {user.role === 'admin' ? link(routes.adminUsers(), t.users) : null}
+            {user.role === 'admin' ? link(routes.adminCertificates(), t.certificateSettings) : null}
             <li>
               <button type="button" className="nav__link nav__button" onClick={onSignOut}>
                 {t.signOut}
