@@ -5,7 +5,7 @@ export const LANGUAGES = ['es', 'en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Shortest password accepted at registration (API and web form). */
-export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MIN_LENGTH = 10;
 
 export const ROLES = ['learner', 'author', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -77,6 +77,8 @@ export interface UserDto {
   position: string | null;
   gender: string | null;
   language: Language;
+  /** Mail a reminder after 14 days without progress (the learner can turn it off). */
+  remindersEnabled?: boolean;
 }
 
 export interface CourseSummaryDto {
@@ -192,6 +194,8 @@ export interface VerifyDto {
   hours: number;
   code: string;
   revokedReason?: string | null;
+  /** Set when this certificate was replaced (e.g. a name correction): the code of the new one. */
+  replacedByCode?: string | null;
 }
 
 // ---- The course document: what GET /api/admin/courses/:slug returns and POST/PUT take ----
@@ -365,4 +369,16 @@ export interface ApiErrorDto {
   statusCode: number;
   error: string;
   message: string | string[];
+}
+
+// ---- Account self-service and mail ----
+
+export interface OutboxMessageDto {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  template: string;
+  status: 'pending' | 'sent' | 'outbox' | 'failed';
+  createdAt: string;
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { renderCertificatePdf } from '@ecampus/certificate';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Inject } from '@nestjs/common';
+import { MailService } from '../mail/mail.service';
 import { CertificateEntity } from './certificate.entity';
 
 /**
@@ -15,7 +16,11 @@ import { CertificateEntity } from './certificate.entity';
 export class CertificateIssuer {
   private readonly logger = new Logger('Certificates');
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+  ) {}
 
   async issue(certificateId: string): Promise<'issued' | 'skipped'> {
     const cert = await this.ds.getRepository(CertificateEntity).findOneBy({ id: certificateId });
@@ -39,8 +44,17 @@ export class CertificateIssuer {
         [certificateId, pdf, createHash('sha256').update(pdf).digest('hex')],
       );
       await m.query(`UPDATE certificates SET status = 'issued', issued_at = now() WHERE id = $1`, [certificateId]);
-      return true;
+      // The "certificate issued" mail is written in the same transaction, once per certificate.
+      const [holder] = await m.query(`SELECT email, language FROM users WHERE id = $1 AND deleted_at IS NULL`, [cert.userId]);
+      const mailId = holder
+        ? await this.mail.write({
+            template: 'certificate-issued', to: holder.email, language: holder.language, userId: cert.userId, dedupeKey: `certificate-issued:${certificateId}`,
+            vars: { name: cert.holderName, courseTitle: cert.courseTitle, code: cert.code, link: `${this.config.publicUrl}/verify/${cert.code}` },
+          }, m)
+        : null;
+      return mailId ?? true;
     });
+    if (typeof issued === 'string') await this.mail.send([issued]);
     if (issued) this.logger.log(`Issued certificate ${cert.code}`);
     return issued ? 'issued' : 'skipped';
   }

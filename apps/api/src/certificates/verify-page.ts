@@ -6,19 +6,19 @@ const TEXT = {
     title: 'Verificación de certificado', valid: 'Certificado válido', revoked: 'Certificado revocado',
     pending: 'Certificado en preparación', notFound: 'No existe ningún certificado con este código.',
     holder: 'Otorgado a', course: 'Curso', hours: 'Duración', issued: 'Fecha de emisión',
-    code: 'Código', reason: 'Motivo', issuer: 'Organización Internacional para las Migraciones (OIM) · eCampus',
+    code: 'Código', reason: 'Motivo', replaced: 'Este certificado fue reemplazado por el certificado', issuer: 'Organización Internacional para las Migraciones (OIM) · eCampus',
   },
   en: {
     title: 'Certificate verification', valid: 'Valid certificate', revoked: 'Revoked certificate',
     pending: 'Certificate being prepared', notFound: 'There is no certificate with this code.',
     holder: 'Awarded to', course: 'Course', hours: 'Duration', issued: 'Date of issue',
-    code: 'Code', reason: 'Reason', issuer: 'International Organization for Migration (IOM) · eCampus',
+    code: 'Code', reason: 'Reason', replaced: 'This certificate was replaced by certificate', issuer: 'International Organization for Migration (IOM) · eCampus',
   },
   fr: {
     title: 'Vérification du certificat', valid: 'Certificat valide', revoked: 'Certificat révoqué',
     pending: 'Certificat en préparation', notFound: "Aucun certificat ne correspond à ce code.",
     holder: 'Décerné à', course: 'Cours', hours: 'Durée', issued: "Date d'émission",
-    code: 'Code', reason: 'Motif', issuer: 'Organisation internationale pour les migrations (OIM) · eCampus',
+    code: 'Code', reason: 'Motif', replaced: 'Ce certificat a été remplacé par le certificat', issuer: 'Organisation internationale pour les migrations (OIM) · eCampus',
   },
 } satisfies Record<Language, Record<string, string>>;
 
@@ -59,6 +59,8 @@ h1{font-size:1.5rem;margin:0 0 1rem}
 .pending{background:#fff6dc;color:#6b4e00;border:2px solid #6b4e00}
 dl{margin:0;background:#fff;border:1px solid #d0d5de;border-radius:6px;padding:1rem}
 dt{font-size:.875rem;color:#4a5363}dd{margin:0 0 .75rem;font-size:1.125rem;overflow-wrap:anywhere}
+p.replaced{background:#fff;border:1px solid #d0d5de;border-radius:6px;padding:1rem;font-size:1.125rem}
+p.replaced a{color:#0033A0;font-weight:700}
 footer{margin-top:1.5rem;font-size:.875rem;color:#4a5363}
 @media print{body{background:#fff}.status{border-width:1px}}
 </style>
@@ -71,6 +73,7 @@ footer{margin-top:1.5rem;font-size:.875rem;color:#4a5363}
 <dl>
 ${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('\n')}
 </dl>
+${result?.replacedByCode ? `<p class="replaced">${esc(t.replaced)} <a href="/verify/${encodeURIComponent(result.replacedByCode)}">${esc(result.replacedByCode)}</a></p>` : ''}
 <footer><a href="/">eCampus</a></footer>
 </main>
 </body>

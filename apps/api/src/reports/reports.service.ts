@@ -48,7 +48,7 @@ export class ReportsService {
               count(c.id) FILTER (WHERE c.status = 'issued' AND ${IN_RANGE('c.issued_at')})::int AS certificates
          FROM enrollments e
          JOIN users u ON u.id = e.user_id
-         LEFT JOIN certificates c ON c.enrollment_id = e.id
+         LEFT JOIN certificates c ON c.enrollment_id = e.id AND c.replaced_by_code IS NULL
         GROUP BY 1
        HAVING count(*) FILTER (WHERE ${IN_RANGE('e.enrolled_at')} OR ${IN_RANGE('e.completed_at')} OR ${IN_RANGE('c.issued_at')}) > 0
         ORDER BY 2 DESC, 1`,
@@ -81,7 +81,7 @@ export class ReportsService {
          FROM enrollments e
          JOIN users u ON u.id = e.user_id
          JOIN courses co ON co.id = e.course_id
-         LEFT JOIN certificates c ON c.enrollment_id = e.id
+         LEFT JOIN certificates c ON c.enrollment_id = e.id AND c.replaced_by_code IS NULL
         WHERE ${IN_RANGE('e.enrolled_at')} OR ${IN_RANGE('e.completed_at')} OR ${IN_RANGE('c.issued_at')}
         ORDER BY e.enrolled_at`,
       [f.from, f.to],

@@ -8,12 +8,13 @@ import type { RegisterDto } from '../auth/auth.dto';
 import { UserEntity } from './user.entity';
 
 // argon2id with the OWASP minimum parameters (19 MiB, 2 iterations, 1 lane).
-const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export function toUserDto(u: UserEntity): UserDto {
   return {
     id: u.id, email: u.email, name: u.name, role: u.role, country: u.country, institution: u.institution,
     institutionType: u.institutionType, position: u.position, gender: u.gender, language: u.language,
+    remindersEnabled: u.remindersEnabled,
   };
 }
 
