@@ -5,7 +5,6 @@ import IORedis from 'ioredis';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OutboxMessageDto } from '@ecampus/contracts';
-import { redisConnection } from '../certificates/certificate-queue';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { renderMail, type MailTemplate, type MailVars } from './templates';
 
@@ -156,7 +155,8 @@ export class BullMailQueue extends MailQueue implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     super();
-    this.connection = redisConnection(config.redisUrl!);
+    // A producer must not hang while Redis is away: fail at once and let the sweeper queue it again.
+    this.connection = new IORedis(config.redisUrl!, { maxRetriesPerRequest: null, enableOfflineQueue: false });
     this.connection.on('error', () => undefined); // a failed add is logged; the sweeper queues the message again
     this.queue = new Queue(MAIL_QUEUE, { connection: this.connection, prefix: config.queuePrefix });
   }
