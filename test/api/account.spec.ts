@@ -88,7 +88,7 @@ describe('account self-service with mail through a real SMTP server (BullMQ)', (
     assert.equal(user.country, 'SV');
     assert.equal(user.position, null);
     assert.equal(user.language, 'en');
-    assert.equal(user.remindersEnabled, false);
+    assert.deepEqual((await agent.get('/api/me/preferences').expect(200)).body, { remindersEnabled: false });
   });
 
   it('re-issues issued certificates under a corrected name; the old one is revoked and points to the new one', async () => {

@@ -77,8 +77,6 @@ export interface UserDto {
   position: string | null;
   gender: string | null;
   language: Language;
-  /** Mail a reminder after 14 days without progress (the learner can turn it off). */
-  remindersEnabled?: boolean;
 }
 
 export interface CourseSummaryDto {
@@ -372,6 +370,12 @@ export interface ApiErrorDto {
 }
 
 // ---- Account self-service and mail ----
+
+/** `GET /api/me/preferences`: settings of the account that are not part of the user object. */
+export interface PreferencesDto {
+  /** Mail a reminder after 14 days without progress (PATCH /api/me `{remindersEnabled}` changes it). */
+  remindersEnabled: boolean;
+}
 
 export interface OutboxMessageDto {
   id: string;

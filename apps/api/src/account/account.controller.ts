@@ -3,7 +3,7 @@ import {
   ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { OutboxMessageDto, UserDto } from '@ecampus/contracts';
+import type { OutboxMessageDto, PreferencesDto, UserDto } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
 import { destroy } from '../auth/session';
 import { MailService } from '../mail/mail.service';
@@ -27,6 +27,13 @@ export class AccountController {
   @ApiBadRequestResponse({ description: 'A field is invalid; the message names it.' })
   async update(@CurrentUser() user: UserEntity, @Body() body: UpdateProfileDto): Promise<UserDto> {
     return toUserDto(await this.account.updateProfile(user.id, body, user.id));
+  }
+
+  @Get('me/preferences')
+  @Auth()
+  @ApiOkResponse({ description: '`{remindersEnabled}`: PATCH /api/me changes it.' })
+  preferences(@CurrentUser() user: UserEntity): PreferencesDto {
+    return { remindersEnabled: user.remindersEnabled };
   }
 
   @Post('me/password')

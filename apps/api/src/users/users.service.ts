@@ -14,7 +14,6 @@ export function toUserDto(u: UserEntity): UserDto {
   return {
     id: u.id, email: u.email, name: u.name, role: u.role, country: u.country, institution: u.institution,
     institutionType: u.institutionType, position: u.position, gender: u.gender, language: u.language,
-    remindersEnabled: u.remindersEnabled,
   };
 }
 

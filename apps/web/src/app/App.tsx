@@ -21,6 +21,11 @@ const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 const StudioHomePage = lazy(() => import('../features/studio/StudioHomePage'));
 const CourseEditorPage = lazy(() => import('../features/studio/CourseEditorPage'));
 const PreviewPage = lazy(() => import('../features/studio/PreviewPage'));
+const ProfilePage = lazy(() => import('../features/account/ProfilePage'));
+const ForgotPasswordPage = lazy(() => import('../features/account/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../features/account/ResetPasswordPage'));
+const ConfirmEmailPage = lazy(() => import('../features/account/ConfirmEmailPage'));
+const OutboxPage = lazy(() => import('../features/account/OutboxPage'));
 const UsersAdminPage = lazy(() => import('../features/users-admin/UsersAdminPage'));
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
@@ -89,6 +94,11 @@ export function App() {
         <Route path={PATHS.studioPreviewQuiz} element={<Staff><PreviewPage kind="quiz" /></Staff>} />
         <Route path={PATHS.studioCourse} element={<Staff><CourseEditorPage /></Staff>} />
         <Route path={PATHS.adminUsers} element={<Staff roles={ADMIN_ONLY}><UsersAdminPage /></Staff>} />
+        <Route path={PATHS.profile} element={<RequireAuth><ProfilePage /></RequireAuth>} />
+        <Route path={PATHS.forgotPassword} element={<ForgotPasswordPage />} />
+        <Route path={PATHS.resetPassword} element={<ResetPasswordPage />} />
+        <Route path={PATHS.confirmEmail} element={<ConfirmEmailPage />} />
+        <Route path={PATHS.adminOutbox} element={<Staff roles={ADMIN_ONLY}><OutboxPage /></Staff>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
