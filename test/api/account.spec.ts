@@ -253,4 +253,13 @@ describe('mail without SMTP_URL goes to the admin outbox (in-process queue)', ()
     await request(app.server).post('/api/auth/reset-password').send({ token, password: NEW_PASSWORD }).expect(204);
     await signIn(app.server, learner.email, NEW_PASSWORD);
   });
+
+  it('mails at most five reset links an hour to one account, answering the same every time', async () => {
+    const learner = await signUp(app.server);
+    const bodies = new Set<string>();
+    for (let i = 0; i < 7; i++) bodies.add(JSON.stringify((await request(app.server).post('/api/auth/forgot-password').send({ email: learner.email }).expect(202)).body));
+    assert.equal(bodies.size, 1);
+    const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM account_tokens WHERE user_id = $1`, [learner.user.id]);
+    assert.equal(n, 5);
+  });
 });

@@ -13,6 +13,7 @@ import type { UpdateProfileDto } from './account.dto';
 const RESET_TTL = '1 hour';
 const EMAIL_TTL = '24 hours';
 export const NAME_CORRECTED = 'name corrected';
+const MAX_LINKS_PER_HOUR = 5;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const isUniqueViolation = (e: unknown) => e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505';
@@ -137,6 +138,12 @@ export class AccountService {
   async forgotPassword(email: string): Promise<void> {
     const user = await this.ds.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = :email AND u.active', { email }).getOne();
     if (!user) return;
+    // No more than a few links an hour per account: the route must not become a way to flood a mailbox.
+    const [{ recent }] = await this.ds.query(
+      `SELECT count(*)::int AS recent FROM account_tokens WHERE user_id = $1 AND purpose = 'password-reset' AND created_at > now() - interval '1 hour'`,
+      [user.id],
+    );
+    if (recent >= MAX_LINKS_PER_HOUR) return;
     const token = randomBytes(32).toString('base64url');
     const mailId = await this.ds.transaction(async (m) => {
       await m.query(
