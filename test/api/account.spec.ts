@@ -4,7 +4,7 @@ import request from 'supertest';
 import { MailDelivery, MailService, MailSweeper } from '../../apps/api/dist/mail/mail.service.js';
 import { assertError } from '../support/errors';
 import { linkToken, startSmtpServer } from '../support/smtp';
-import { completeCourse, PROFILE, signIn, signInAdmin, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
+import { completeCourse, freePort, PROFILE, signIn, signInAdmin, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
 
 const NEW_PASSWORD = 'a new sentence to remember';
 
@@ -261,5 +261,35 @@ describe('mail without SMTP_URL goes to the admin outbox (in-process queue)', ()
     assert.equal(bodies.size, 1);
     const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM account_tokens WHERE user_id = $1`, [learner.user.id]);
     assert.equal(n, 5);
+  });
+});
+
+describe('mail retries while the SMTP server is down (BullMQ)', () => {
+  let app: TestApp;
+  let port: number;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
+  before(async () => {
+    port = await freePort();
+    app = await startTestApp({ redis: true, worker: true, overrides: { smtpUrl: `smtp://127.0.0.1:${port}` } });
+  });
+  after(async () => {
+    await app.close();
+    await smtp?.close();
+  });
+
+  it('keeps the message pending, retries, and sends it once when the server is back', async () => {
+    const to = `retry.${Date.now()}@example.org`;
+    const id = await app.nest.get(MailService).queueMail({ template: 'welcome', to, language: 'es', vars: { name: 'Reintento', link: 'https://ecampus.test/' } });
+    const failed = await waitFor(async () => {
+      const [row] = await app.ds.query(`SELECT status, attempts, last_error FROM mail_messages WHERE id = $1`, [id]);
+      return row.attempts >= 1 ? row : undefined;
+    }, 'a failed attempt');
+    assert.equal(failed.status, 'pending');
+    assert.ok(failed.last_error);
+    smtp = await startSmtpServer(port);
+    await smtp.waitFor(to, /bienvenida/);
+    await waitFor(async () => (await app.ds.query(`SELECT status FROM mail_messages WHERE id = $1`, [id]))[0].status === 'sent', 'the message to be marked sent');
+    await app.nest.get(MailSweeper).sweep();
+    assert.equal(smtp.to(to).length, 1);
   });
 });
