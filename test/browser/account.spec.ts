@@ -103,6 +103,22 @@ describe('account self-service in Chromium on a phone, with a real SMTP server',
     await waitFor(async () => smtp.to(learner.email).some((m) => m.text.includes(`/verify/${v.replacedByCode}`)), 'the mail of the new certificate');
   });
 
+  test('a new email is confirmed by opening the link mailed to it', async () => {
+    const learner = await signUp(app.server);
+    const page = await phonePage({ email: learner.email, password: learner.password });
+    await page.goto('/profile');
+    const newEmail = `nuevo.${Date.now()}@example.org`;
+    await page.getByLabel('Nuevo correo electrónico').fill(newEmail);
+    await page.locator('#email-password').fill(learner.password);
+    await page.getByRole('button', { name: 'Cambiar el correo' }).click();
+    await page.getByText(`Le enviamos un enlace a ${newEmail}`).waitFor();
+    const mail = await smtp.waitFor(newEmail, /Confirme su nuevo correo/);
+    await page.goto(mail.text.match(/https?:\/\/\S+\/confirm-email#token=[A-Za-z0-9_-]+/)![0]);
+    await page.getByText(`Listo: su correo ahora es ${newEmail}.`).waitFor();
+    await assertAccessible(page, 'email confirmed');
+    assert.equal((await learner.agent.get('/api/me').expect(200)).body.email, newEmail);
+  });
+
   test('admins read the mail in the outbox page', async () => {
     const page = await phonePage(ADMIN);
     await page.goto('/admin/outbox');

@@ -10,6 +10,13 @@ import { useAuth } from '../auth/auth-context';
 import { postEmailConfirm, tokenFromLocation } from './api';
 import { messages } from './messages';
 
+// One request per token, even if the effect runs twice (React's StrictMode in development): a token works once.
+const confirming = new Map<string, ReturnType<typeof postEmailConfirm>>();
+function confirmOnce(token: string) {
+  if (!confirming.has(token)) confirming.set(token, postEmailConfirm(token));
+  return confirming.get(token)!;
+}
+
 /** Opened from the mailed link: confirms at once (the token is the proof), then says what happened. */
 export default function ConfirmEmailPage() {
   const t = useMessages(messages);
@@ -19,7 +26,7 @@ export default function ConfirmEmailPage() {
 
   useEffect(() => {
     let live = true;
-    postEmailConfirm(tokenFromLocation()).then(
+    confirmOnce(tokenFromLocation()).then(
       ({ user: me }) => {
         if (!live) return;
         setResult({ ok: true, text: t.confirmDone(me.email) });
