@@ -60,10 +60,10 @@ export class AccountService {
       if (Object.keys(changes).length) await repo.update(userId, changes);
       const ids: string[] = [];
       if (changes.name) {
-        // Not yet issued: simply printed with the new name.
-        await m.query(`UPDATE certificates SET holder_name = $2 WHERE user_id = $1 AND status = 'pending'`, [userId, changes.name]);
+        // Pending ones are replaced too, not renamed in place: a worker may be rendering the old name right now,
+        // and its locked check will find the old one no longer pending and skip it.
         const issued: { id: string }[] = await m.query(
-          `SELECT id FROM certificates WHERE user_id = $1 AND status = 'issued' AND replaced_by_code IS NULL ORDER BY created_at FOR UPDATE`,
+          `SELECT id FROM certificates WHERE user_id = $1 AND status IN ('issued', 'pending') AND replaced_by_code IS NULL ORDER BY created_at FOR UPDATE`,
           [userId],
         );
         for (const { id } of issued) {
