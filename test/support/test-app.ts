@@ -14,6 +14,8 @@ export interface TestApp {
   server: import('node:http').Server;
   ds: DataSource;
   db: Database;
+  /** The Nest application, to reach a provider (e.g. run a sweep now). */
+  nest: import('@nestjs/platform-express').NestExpressApplication;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startTestApp(
     url: opts.listen ? config.publicUrl : undefined,
     db,
     ds: db.dataSource,
+    nest: http.app,
     server: http.app.getHttpServer(),
     async close() {
       await http.close();

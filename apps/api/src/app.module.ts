@@ -29,6 +29,9 @@ import { LearningService } from './learning/learning.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { UsersService } from './users/users.service';
+import { AccountController } from './account/account.controller';
+import { AccountService } from './account/account.service';
+import { BullMailQueue, InProcessMailQueue, MailDelivery, MailQueue, MailService, MailSweeper, MailWorker } from './mail/mail.service';
 
 export interface ModuleOptions {
   config: AppConfig;
@@ -54,6 +57,14 @@ function queueProviders({ config, worker }: ModuleOptions): Provider[] {
   } else {
     providers.push({ provide: CertificateQueue, useClass: InProcessCertificateQueue });
   }
+  // Mail: the same choice as certificates; the service is shared because the worker writes "certificate issued".
+  providers.push(MailDelivery, MailService, MailSweeper);
+  if (config.redisUrl) {
+    providers.push({ provide: MailQueue, useClass: BullMailQueue });
+    if (worker) providers.push(MailWorker);
+  } else {
+    providers.push({ provide: MailQueue, useClass: InProcessMailQueue });
+  }
   return providers;
 }
 
@@ -68,11 +79,12 @@ export class AppModule {
       controllers: [
         HealthController, AuthController, CoursesController, LearningController, CertificatesController,
         AuthoringController, CourseTransferController, CourseAssetsController, ReportsController, UsersAdminController, PreviewController,
-        DirectoryController, DirectoryAdminController, CertificateSettingsController,
+        DirectoryController, DirectoryAdminController, CertificateSettingsController, AccountController,
       ],
       providers: [
         ...shared, UsersService, AuthGuard, CoursesService, CourseImportService, LearningService, CertificatesService,
         AuthoringService, CourseAssetsService, CourseTransferService, ReportsService, DirectoryService,
+        AccountService,
       ],
       exports: [UsersService, CourseImportService],
     };

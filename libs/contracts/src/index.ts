@@ -7,7 +7,7 @@ export const LANGUAGES = ['es', 'en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Shortest password accepted at registration (API and web form). */
-export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MIN_LENGTH = 10;
 
 export const ROLES = ['learner', 'author', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -252,6 +252,8 @@ export interface VerifyDto {
   hours: number;
   code: string;
   revokedReason?: string | null;
+  /** Set when this certificate was replaced (e.g. a name correction): the code of the new one. */
+  replacedByCode?: string | null;
 }
 
 // ---- The course document: what GET /api/admin/courses/:slug returns and POST/PUT take ----
@@ -467,4 +469,20 @@ export interface DirectoryEntryDto {
 export interface AdminDirectoryEntryDto extends DirectoryEntryDto {
   stale: boolean;
   updatedAt: string;
+// ---- Account self-service and mail ----
+
+/** `GET /api/me/preferences`: settings of the account that are not part of the user object. */
+export interface PreferencesDto {
+  /** Mail a reminder after 14 days without progress (PATCH /api/me `{remindersEnabled}` changes it). */
+  remindersEnabled: boolean;
+}
+
+export interface OutboxMessageDto {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  template: string;
+  status: 'pending' | 'sent' | 'outbox' | 'failed';
+  createdAt: string;
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { UserDto } from '@ecampus/contracts';
 import { toUserDto, UsersService } from '../users/users.service';
 import { UserEntity } from '../users/user.entity';
+import { AccountService } from '../account/account.service';
 import { LoginDto, RegisterDto } from './auth.dto';
 import { Auth, CurrentUser } from './auth.guard';
 import { destroy, regenerate } from './session';
@@ -18,7 +19,11 @@ const MAX_FAILURES_PER_IP = 100;
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly users: UsersService, @InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly users: UsersService,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly account: AccountService,
+  ) {}
 
   @Post('auth/register')
   @ApiCreatedResponse({ description: 'The account is created and signed in.' })
@@ -27,6 +32,7 @@ export class AuthController {
     const user = await this.users.create(body);
     await regenerate(req);
     req.session.userId = user.id;
+    await this.account.welcome(user);
     return { user: toUserDto(user) };
   }
 

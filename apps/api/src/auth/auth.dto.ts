@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsAcceptablePassword } from '../account/password-policy';
 import { INSTITUTION_TYPES, LANGUAGES, PASSWORD_MIN_LENGTH, type InstitutionType, type Language } from '@ecampus/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -16,9 +17,7 @@ export class RegisterDto {
     minLength: PASSWORD_MIN_LENGTH,
     description: `At least ${PASSWORD_MIN_LENGTH} characters; a short sentence is easier to remember.`,
   })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long` })
-  @MaxLength(200)
+  @IsAcceptablePassword()
   password: string;
 
   @ApiProperty({ example: 'Ana López Pérez', description: 'Full name as it should appear on certificates.' })

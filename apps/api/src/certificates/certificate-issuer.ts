@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { renderCertificatePdf, tokenPayload } from '@ecampus/certificate';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Inject } from '@nestjs/common';
+import { MailService } from '../mail/mail.service';
 import { CertificateEntity } from './certificate.entity';
 import { SigningKeysService } from './signing-keys.service';
 import { CertificateSettingsService } from './certificate-settings';
@@ -20,6 +21,7 @@ export class CertificateIssuer {
   constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly keys: SigningKeysService,
     private readonly signatories: CertificateSettingsService,
+    private readonly mail: MailService,
   ) {}
 
   async issue(certificateId: string): Promise<'issued' | 'skipped'> {
@@ -50,8 +52,17 @@ export class CertificateIssuer {
         [certificateId, pdf, createHash('sha256').update(pdf).digest('hex')],
       );
       await m.query(`UPDATE certificates SET status = 'issued', issued_at = now() WHERE id = $1`, [certificateId]);
-      return true;
+      // The "certificate issued" mail is written in the same transaction, once per certificate.
+      const [holder] = await m.query(`SELECT email, language FROM users WHERE id = $1 AND deleted_at IS NULL`, [cert.userId]);
+      const mailId = holder
+        ? await this.mail.write({
+            template: 'certificate-issued', to: holder.email, language: holder.language, userId: cert.userId, dedupeKey: `certificate-issued:${certificateId}`,
+            vars: { name: cert.holderName, courseTitle: cert.courseTitle, code: cert.code, link: `${this.config.publicUrl}/verify/${cert.code}` },
+          }, m)
+        : null;
+      return mailId ?? true;
     });
+    if (typeof issued === 'string') await this.mail.send([issued]);
     if (issued) this.logger.log(`Issued certificate ${cert.code}`);
     return issued ? 'issued' : 'skipped';
   }

@@ -20,5 +20,6 @@ export class CertificateEntity {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
   @Column({ name: 'revoked_reason', type: 'text', nullable: true }) revokedReason: string | null;
   @Column({ name: 'revoked_by', type: 'uuid', nullable: true }) revokedBy: string | null;
+  @Column({ name: 'replaced_by_code', type: 'text', nullable: true }) replacedByCode: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -62,7 +62,7 @@ export class CertificatesService {
       issuedAt: cert.issuedAt?.toISOString() ?? null,
       hours: cert.hours,
       code: cert.code,
-      ...(cert.status === 'revoked' ? { revokedReason: cert.revokedReason } : {}),
+      ...(cert.status === 'revoked' ? { revokedReason: cert.revokedReason, replacedByCode: cert.replacedByCode } : {}),
     };
   }
 

@@ -6,7 +6,7 @@ const TEXT = {
     title: 'Verificación de certificado', valid: 'Certificado válido', revoked: 'Certificado revocado',
     pending: 'Certificado en preparación', notFound: 'No existe ningún certificado con este código.',
     holder: 'Otorgado a', course: 'Curso', hours: 'Duración', issued: 'Fecha de emisión',
-    code: 'Código', reason: 'Motivo', issuer: 'Organización Internacional para las Migraciones (OIM) · eCampus',
+    code: 'Código', reason: 'Motivo', replaced: 'Este certificado fue reemplazado por el certificado', issuer: 'Organización Internacional para las Migraciones (OIM) · eCampus',
     sigValid: 'Firma válida: los datos del código QR son los que emitió eCampus.', sigInvalid: 'Firma no válida: los datos del código QR fueron alterados o no los firmó eCampus.',
     sigChecking: 'Comprobando la firma…', sigRevoked: 'Firma válida, pero el certificado fue revocado.', sigUnknown: 'No se pudo comprobar la firma sin conexión.',
     formTitle: 'Verificar un certificado', formLabel: 'Escriba el código del certificado', formHint: 'Está impreso junto al código QR, p. ej. 7K3M-Q9TR-X2HD-4WNB.', formButton: 'Verificar',
@@ -16,7 +16,7 @@ const TEXT = {
     title: 'Certificate verification', valid: 'Valid certificate', revoked: 'Revoked certificate',
     pending: 'Certificate being prepared', notFound: 'There is no certificate with this code.',
     holder: 'Awarded to', course: 'Course', hours: 'Duration', issued: 'Date of issue',
-    code: 'Code', reason: 'Reason', issuer: 'International Organization for Migration (IOM) · eCampus',
+    code: 'Code', reason: 'Reason', replaced: 'This certificate was replaced by certificate', issuer: 'International Organization for Migration (IOM) · eCampus',
     sigValid: 'Signature valid: the data in the QR code is what eCampus issued.', sigInvalid: 'Signature not valid: the data in the QR code was altered or not signed by eCampus.',
     sigChecking: 'Checking the signature…', sigRevoked: 'Signature valid, but the certificate was revoked.', sigUnknown: 'The signature could not be checked offline.',
     formTitle: 'Verify a certificate', formLabel: 'Type the certificate code', formHint: 'It is printed beside the QR code, e.g. 7K3M-Q9TR-X2HD-4WNB.', formButton: 'Verify',
@@ -26,7 +26,7 @@ const TEXT = {
     title: 'Vérification du certificat', valid: 'Certificat valide', revoked: 'Certificat révoqué',
     pending: 'Certificat en préparation', notFound: "Aucun certificat ne correspond à ce code.",
     holder: 'Décerné à', course: 'Cours', hours: 'Durée', issued: "Date d'émission",
-    code: 'Code', reason: 'Motif', issuer: 'Organisation internationale pour les migrations (OIM) · eCampus',
+    code: 'Code', reason: 'Motif', replaced: 'Ce certificat a été remplacé par le certificat', issuer: 'Organisation internationale pour les migrations (OIM) · eCampus',
     sigValid: 'Signature valide : les données du code QR sont celles émises par eCampus.', sigInvalid: 'Signature non valide : les données du code QR ont été modifiées ou non signées par eCampus.',
     sigChecking: 'Vérification de la signature…', sigRevoked: 'Signature valide, mais le certificat a été révoqué.', sigUnknown: 'La signature n’a pas pu être vérifiée hors ligne.',
     formTitle: 'Vérifier un certificat', formLabel: 'Saisissez le code du certificat', formHint: 'Il est imprimé à côté du code QR, p. ex. 7K3M-Q9TR-X2HD-4WNB.', formButton: 'Vérifier',
@@ -57,7 +57,8 @@ export function renderVerifyPage(lang: Language, code: string, result: VerifyDto
 ${sigBox(t)}
 <dl id="fields" data-server="1">
 ${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('\n')}
-</dl>`);
+</dl>
+${result?.replacedByCode ? `<p class="replaced">${esc(t.replaced)} <a href="/verify/${encodeURIComponent(result.replacedByCode)}">${esc(result.replacedByCode)}</a></p>` : ''}`);
 }
 
 /** `GET /verify` and `/verify/`: a form to type a code. Also the offline shell the service worker keeps. */
@@ -107,6 +108,8 @@ label{display:block;font-weight:700}.hint{margin:.25rem 0 .5rem;color:#4a5363;fo
 input{font:inherit;width:100%;box-sizing:border-box;padding:.6rem;border:2px solid #4a5363;border-radius:4px;text-transform:uppercase}
 button{font:inherit;font-weight:700;margin-top:.75rem;min-height:44px;padding:.5rem 1.25rem;border:0;border-radius:4px;background:#0033A0;color:#fff}
 input:focus,button:focus{outline:3px solid #f0a500;outline-offset:2px}
+p.replaced{background:#fff;border:1px solid #d0d5de;border-radius:6px;padding:1rem;font-size:1.125rem}
+p.replaced a{color:#0033A0;font-weight:700}
 footer{margin-top:1.5rem;font-size:.875rem;color:#4a5363}
 @media print{body{background:#fff}.status{border-width:1px}form{display:none}}
 </style>

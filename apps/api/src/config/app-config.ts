@@ -28,6 +28,13 @@ export interface AppConfig {
   /** How often a BullMQ worker writes its heartbeat (shown by /api/health). */
   workerHeartbeatMs: number;
   trustProxy: boolean;
+  /** smtp://… or smtps://… ; undefined means mail is kept in the admin outbox (GET /api/admin/outbox). */
+  smtpUrl?: string;
+  /** The From: of every message. */
+  mailFrom: string;
+  /** How often unsent mail is queued again, and how often stalled learners are looked for (0 = never). */
+  mailSweepMs: number;
+  reminderSweepMs: number;
   logLevel: 'silent' | 'info';
 }
 
@@ -75,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     certificateBackoffMs: int('CERTIFICATE_BACKOFF_MS', env.CERTIFICATE_BACKOFF_MS, 2000),
     workerHeartbeatMs: Math.max(100, int('WORKER_HEARTBEAT_MS', env.WORKER_HEARTBEAT_MS, 5000)),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    smtpUrl: url('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM || 'eCampus <no-reply@ecampus.local>',
+    mailSweepMs: int('MAIL_SWEEP_MS', env.MAIL_SWEEP_MS, 60_000),
+    reminderSweepMs: int('REMINDER_SWEEP_MS', env.REMINDER_SWEEP_MS, 3_600_000),
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
     ...overrides,
   };

@@ -15,6 +15,8 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true }) gender: string | null;
   @Column({ type: 'text' }) language: Language;
   @Column() active: boolean;
+  @Column({ name: 'reminders_enabled', default: true }) remindersEnabled: boolean;
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

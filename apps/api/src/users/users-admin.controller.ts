@@ -1,7 +1,9 @@
 import { BadRequestException, Body, ConflictException, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { AccountService } from '../account/account.service';
 import { DataSource } from 'typeorm';
 import { ROLES, type Role, type UserDto } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
@@ -19,6 +21,13 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
+
+  @ApiPropertyOptional({ description: 'A corrected name: the learner’s issued certificates are re-issued under it.' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'name must be text' })
+  @Length(2, 120, { message: 'name must be between 2 and 120 characters' })
+  name?: string;
 }
 
 type AdminUserDto = UserDto & { active: boolean; createdAt: string };
@@ -28,7 +37,7 @@ const toAdminDto = (u: UserEntity): AdminUserDto => ({ ...toUserDto(u), active: 
 @Controller('admin/users')
 @Auth('admin')
 export class UsersAdminController {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly account: AccountService) {}
 
   @Get()
   @ApiQuery({ name: 'q', required: false, description: 'Part of a name, email or institution.' })
@@ -63,6 +72,7 @@ export class UsersAdminController {
     await repo.update(id, { ...(body.role ? { role: body.role } : {}), ...(body.active !== undefined ? { active: body.active } : {}) });
     // A deactivated account is signed out everywhere.
     if (body.active === false) await this.ds.query(`DELETE FROM sessions WHERE sess->>'userId' = $1`, [id]);
+    if (body.name !== undefined) await this.account.updateProfile(id, { name: body.name }, me.id);
     return toAdminDto((await repo.findOneBy({ id }))!);
   }
 }

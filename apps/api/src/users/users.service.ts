@@ -8,7 +8,7 @@ import type { RegisterDto } from '../auth/auth.dto';
 import { UserEntity } from './user.entity';
 
 // argon2id with the OWASP minimum parameters (19 MiB, 2 iterations, 1 lane).
-const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export function toUserDto(u: UserEntity): UserDto {
   return {

@@ -22,6 +22,11 @@ const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage'));
 const StudioHomePage = lazy(() => import('../features/studio/StudioHomePage'));
 const CourseEditorPage = lazy(() => import('../features/studio/CourseEditorPage'));
 const PreviewPage = lazy(() => import('../features/studio/PreviewPage'));
+const ProfilePage = lazy(() => import('../features/account/ProfilePage'));
+const ForgotPasswordPage = lazy(() => import('../features/account/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../features/account/ResetPasswordPage'));
+const ConfirmEmailPage = lazy(() => import('../features/account/ConfirmEmailPage'));
+const OutboxPage = lazy(() => import('../features/account/OutboxPage'));
 const UsersAdminPage = lazy(() => import('../features/users-admin/UsersAdminPage'));
 const DirectoryAdminPage = lazy(() => import('../features/directory/DirectoryAdminPage'));
 const CertificateSettingsPage = lazy(() => import('../features/certificate-settings/CertificateSettingsPage'));
@@ -95,6 +100,11 @@ export function App() {
         <Route path={PATHS.directory} element={<DirectoryPage />} />
         <Route path={PATHS.adminDirectory} element={<Staff roles={ADMIN_ONLY}><DirectoryAdminPage /></Staff>} />
         <Route path={PATHS.adminCertificates} element={<Staff roles={ADMIN_ONLY}><CertificateSettingsPage /></Staff>} />
+        <Route path={PATHS.profile} element={<RequireAuth><ProfilePage /></RequireAuth>} />
+        <Route path={PATHS.forgotPassword} element={<ForgotPasswordPage />} />
+        <Route path={PATHS.resetPassword} element={<ResetPasswordPage />} />
+        <Route path={PATHS.confirmEmail} element={<ConfirmEmailPage />} />
+        <Route path={PATHS.adminOutbox} element={<Staff roles={ADMIN_ONLY}><OutboxPage /></Staff>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -67,6 +67,8 @@ function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }
             {staff ? link(routes.adminReports(), t.reports) : null}
             {user.role === 'admin' ? link(routes.adminUsers(), t.users) : null}
             {user.role === 'admin' ? link(routes.adminCertificates(), t.certificateSettings) : null}
+            {user.role === 'admin' ? link(routes.adminOutbox(), t.outbox) : null}
+            {link(routes.profile(), t.profile)}
             <li>
               <button type="button" className="nav__link nav__button" onClick={onSignOut}>
                 {t.signOut}

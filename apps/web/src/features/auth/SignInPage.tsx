@@ -113,6 +113,9 @@ export default function SignInPage() {
         </button>
       </form>
       <p className="form-aside">
+        <Link to={routes.forgotPassword()}>{t.forgotPassword}</Link>
+      </p>
+      <p className="form-aside">
         {t.noAccount} <Link to={routes.signUp(params.get('next') ?? undefined)}>{t.createOne}</Link>
       </p>
     </div>

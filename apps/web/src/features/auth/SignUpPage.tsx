@@ -109,7 +109,8 @@ export default function SignUpPage() {
         for (const message of error.messages) {
           const field = fieldOfMessage(message);
           const key = field ?? 'form';
-          serverErrors[key] = serverErrors[key] ? `${serverErrors[key]} ${message}` : message;
+          const text = /most common/.test(message) ? t.passwordCommon : message;
+          serverErrors[key] = serverErrors[key] ? `${serverErrors[key]} ${text}` : text;
         }
       } else {
         serverErrors.form = error instanceof ApiError && error.status === 429 ? t.tooManyTries : describeError(error, shared);
