@@ -19,6 +19,7 @@ import { CourseImportService } from './courses/course-import.service';
 import { openDataSource } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { UsersService } from './users/users.service';
+import { sessionLifetime } from './auth/session';
 
 export const SESSION_COOKIE = 'ecampus.sid';
 
@@ -102,9 +103,10 @@ export async function createHttpApp(config: AppConfig, db: Database, opts: { wor
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: 30 * 24 * 3600 * 1000 },
+      cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: config.sessionIdleMinutes * 60_000 },
     }),
   );
+  app.use(sessionLifetime(config.sessionMaxHours));
 
   const docs = new DocumentBuilder()
     .setTitle('eCampus API')

@@ -19,6 +19,10 @@ export interface AppConfig {
   /** How often pending certificates without a job are queued again. */
   certificateSweepMs: number;
   trustProxy: boolean;
+  /** A session ends this many hours after sign-in, however active (OWASP ASVS V3.3). */
+  sessionMaxHours: number;
+  /** …and after this many minutes without a request. */
+  sessionIdleMinutes: number;
   logLevel: 'silent' | 'info';
 }
 
@@ -26,6 +30,12 @@ function int(name: string, value: string | undefined, fallback: number): number 
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`);
   return n;
 }
 
@@ -61,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     queuePrefix: env.QUEUE_PREFIX || 'ecampus',
     certificateSweepMs: int('CERTIFICATE_SWEEP_MS', env.CERTIFICATE_SWEEP_MS, 60_000),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    sessionMaxHours: positive('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12),
+    sessionIdleMinutes: positive('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30),
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
     ...overrides,
   };

@@ -4,9 +4,10 @@ import { AuthoringStudio1763910000000 } from './migrations/1763910000000-authori
 import { AssetDimensions1764400000000 } from './migrations/1764400000000-asset-dimensions';
 import { CourseCover1764500000000 } from './migrations/1764500000000-course-cover';
 import { CourseSlugHistory1764600000000 } from './migrations/1764600000000-course-slug-history';
+import { AuditAndSignInThrottle1765100000000 } from './migrations/1765100000000-audit-and-sign-in-throttle';
 import { ENTITIES } from './entities';
 
-export const MIGRATIONS = [InitialSchema1763900000000, AuthoringStudio1763910000000, AssetDimensions1764400000000, CourseCover1764500000000, CourseSlugHistory1764600000000];
+export const MIGRATIONS = [InitialSchema1763900000000, AuthoringStudio1763910000000, AssetDimensions1764400000000, CourseCover1764500000000, CourseSlugHistory1764600000000, AuditAndSignInThrottle1765100000000];
 
 export function dataSourceOptions(url: string, embedded: boolean): DataSourceOptions {
   return {

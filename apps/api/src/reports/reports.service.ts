@@ -39,7 +39,8 @@ const IN_RANGE = (col: string) => `(${col} >= coalesce($1::date, '-infinity'::da
 export class ReportsService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async summary(groupBy: ReportGroup, f: ReportFilter): Promise<ReportSummaryDto> {
+  /** `scope`: the translation groups to count (null: every one), from auth/policies.ts reportScope. */
+  async summary(groupBy: ReportGroup, f: ReportFilter, scope: string[] | null = null): Promise<ReportSummaryDto> {
     const group = GROUP_SQL[groupBy];
     const rows: { group: string; enrollments: number; completions: number; certificates: number }[] = await this.ds.query(
       `SELECT ${group} AS "group",
@@ -49,10 +50,11 @@ export class ReportsService {
          FROM enrollments e
          JOIN users u ON u.id = e.user_id
          LEFT JOIN certificates c ON c.enrollment_id = e.id
+        WHERE ($3::text[] IS NULL OR e.translation_key = ANY($3::text[]))
         GROUP BY 1
        HAVING count(*) FILTER (WHERE ${IN_RANGE('e.enrolled_at')} OR ${IN_RANGE('e.completed_at')} OR ${IN_RANGE('c.issued_at')}) > 0
         ORDER BY 2 DESC, 1`,
-      [f.from, f.to],
+      [f.from, f.to, scope],
     );
     const labels = groupBy === 'course' ? await this.courseTitles() : new Map<string, string>();
     const out = rows.map((r) => ({ ...r, label: labels.get(r.group) ?? r.group }));
