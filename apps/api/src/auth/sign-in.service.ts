@@ -46,15 +46,11 @@ export class SignInService {
 
   async signIn(email: string, password: string, ip: string): Promise<UserEntity> {
     this.prune();
+    // The email first: attempts on a locked email never reach a password check, so they do not use up the address's.
     const byEmail = await this.take(`email:${email}`, SIGN_IN_LIMITS.perEmail);
+    await this.refuseIfBlocked(byEmail, emailHash(email), ip);
     const byIp = await this.take(`ip:${ip}`, SIGN_IN_LIMITS.perIp);
-    const blocked = [byEmail, byIp].filter((c) => c.blocked_until && c.blocked_until.getTime() > Date.now());
-    if (blocked.length) {
-      if (byEmail.locked_now) await this.audit.record({ type: 'sign-in-locked', subject: emailHash(email), detail: { attempts: byEmail.attempts }, ip });
-      if (byIp.locked_now) await this.audit.record({ type: 'sign-in-locked', subject: `ip:${ip}`, detail: { attempts: byIp.attempts }, ip });
-      const until = Math.max(...blocked.map((c) => c.blocked_until!.getTime()));
-      throw new TooManySignInsException(Math.ceil((until - Date.now()) / 1000));
-    }
+    await this.refuseIfBlocked(byIp, `ip:${ip}`, ip);
     const user = await this.users.authenticate(email, password);
     if (!user) {
       await this.audit.record({ type: 'sign-in-failed', subject: emailHash(email), ip });
@@ -66,6 +62,13 @@ export class SignInService {
     await this.ds.query(`UPDATE login_throttle SET attempts = greatest(attempts - 1, 0) WHERE key = $1`, [`ip:${ip}`]);
     await this.audit.record({ type: 'sign-in', actor: user, subject: user.id, ip });
     return user;
+  }
+
+  private async refuseIfBlocked(c: Counter, subject: string, ip: string): Promise<void> {
+    if (!c.blocked_until || c.blocked_until.getTime() <= Date.now()) return;
+    // Recorded once per lockout, by the attempt that started it.
+    if (c.locked_now) await this.audit.record({ type: 'sign-in-locked', subject, detail: { attempts: c.attempts }, ip });
+    throw new TooManySignInsException(Math.ceil((c.blocked_until.getTime() - Date.now()) / 1000));
   }
 
   /** Counts one attempt against `key` and starts a lockout when it passes `limit`; all in one statement. */
