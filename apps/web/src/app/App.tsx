@@ -22,6 +22,7 @@ const StudioHomePage = lazy(() => import('../features/studio/StudioHomePage'));
 const CourseEditorPage = lazy(() => import('../features/studio/CourseEditorPage'));
 const PreviewPage = lazy(() => import('../features/studio/PreviewPage'));
 const UsersAdminPage = lazy(() => import('../features/users-admin/UsersAdminPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
 
@@ -89,6 +90,7 @@ export function App() {
         <Route path={PATHS.studioPreviewQuiz} element={<Staff><PreviewPage kind="quiz" /></Staff>} />
         <Route path={PATHS.studioCourse} element={<Staff><CourseEditorPage /></Staff>} />
         <Route path={PATHS.adminUsers} element={<Staff roles={ADMIN_ONLY}><UsersAdminPage /></Staff>} />
+        <Route path={PATHS.adminAudit} element={<Staff roles={ADMIN_ONLY}><AuditPage /></Staff>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

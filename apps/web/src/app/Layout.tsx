@@ -65,6 +65,7 @@ function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }
             {staff ? link(routes.studio(), t.studio) : null}
             {staff ? link(routes.adminReports(), t.reports) : null}
             {user.role === 'admin' ? link(routes.adminUsers(), t.users) : null}
+            {user.role === 'admin' ? link(routes.adminAudit(), t.audit) : null}
             <li>
               <button type="button" className="nav__link nav__button" onClick={onSignOut}>
                 {t.signOut}
