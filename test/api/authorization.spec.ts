@@ -175,7 +175,7 @@ describe('authorization: who may do what', () => {
       { from: 'learner', to: 'author' },
     );
     const adminId = (await admin.get('/api/me').expect(200)).body.id;
-    assert.equal(res(page, 'role-changed', victim.user.id)?.actor.id, adminId);
+    assert.equal(res(page, 'role-changed', victim.user.id)?.actor?.id, adminId);
 
     const signIns = (await admin.get('/api/admin/audit?type=sign-in').expect(200)).body.events;
     assert.ok(signIns.some((e: { actor: { id: string } }) => e.actor.id === victim.user.id));
