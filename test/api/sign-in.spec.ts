@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { loadConfig } from '../../apps/api/dist/config/app-config.js';
@@ -43,6 +44,10 @@ describe('sign-in throttling (atomic) and sessions', () => {
     assertError(limited, 429, 'Too many');
     const retry = Number(limited.headers['retry-after']);
     assert.ok(Number.isInteger(retry) && retry > 0 && retry <= 15 * 60, `Retry-After in seconds: ${limited.headers['retry-after']}`);
+    // One lockout started, recorded once in the audit log under a hash of the email; ten failures recorded.
+    const hashed = 'sha256:' + createHash('sha256').update(email).digest('hex').slice(0, 32);
+    const events = await app.ds.query(`SELECT type, count(*)::int AS n FROM audit_events WHERE subject = $1 GROUP BY type ORDER BY type`, [hashed]);
+    assert.deepEqual(events, [{ type: 'sign-in-failed', n: 10 }, { type: 'sign-in-locked', n: 1 }]);
 
     // Once the limit is hit, a burst of 40 that contains the right password does not sign in.
     const second = await Promise.all(Array.from({ length: 40 }, (_, i) => login(app, email, i === 17 ? password : `guess ${i}`)));
