@@ -77,10 +77,16 @@ describe('certificates over BullMQ on Redis', () => {
     assert.match(missing.text, /no certificate|ningún certificado/i);
   });
 
-  it('lets an admin revoke a certificate; learners cannot; verify then says revoked', async () => {
+  it('lets an admin revoke a certificate; anonymous, learners and authors cannot; verify then says revoked; who and why are kept', async () => {
     const { agent, cert } = await certify();
+    assertError(await request(app.server).post(`/api/admin/certificates/${cert.code}/revoke`).send({ reason: 'I want to' }), 401);
     assertError(await agent.post(`/api/admin/certificates/${cert.code}/revoke`).send({ reason: 'I want to' }), 403);
     const admin = await signInAdmin(app.server);
+    // An author, even one who owns courses, may not revoke: only admins.
+    const author = await signUp(app.server, { name: 'Autora Sin Permiso' });
+    await admin.patch(`/api/admin/users/${author.user.id}`).send({ role: 'author' }).expect(200);
+    assertError(await author.agent.post(`/api/admin/certificates/${cert.code}/revoke`).send({ reason: 'I want to' }), 403, 'admins');
+    assert.equal((await request(app.server).get(`/api/verify/${cert.code}`).expect(200)).body.status, 'issued', 'refused revocations change nothing');
     assertError(await admin.post(`/api/admin/certificates/${cert.code}/revoke`).send({}), 400, 'reason');
     assertError(await admin.post('/api/admin/certificates/ZZZZ-ZZZZ-ZZZZ-ZZZZ/revoke').send({ reason: 'Mistake' }), 404);
     await admin.post(`/api/admin/certificates/${cert.code}/revoke`).send({ reason: 'Issued to the wrong account' }).expect(200);
@@ -92,6 +98,17 @@ describe('certificates over BullMQ on Redis', () => {
     assert.match(page.text, /Issued to the wrong account/);
     const mine = (await agent.get('/api/me/certificates').expect(200)).body;
     assert.equal(mine[0].status, 'revoked');
+    // Recorded with who and why: on the certificate, and in the audit log admins read.
+    const me = (await admin.get('/api/me').expect(200)).body;
+    const [row] = await app.ds.query(`SELECT revoked_by, revoked_reason, revoked_at FROM certificates WHERE code = $1`, [cert.code]);
+    assert.equal(row.revoked_by, me.id);
+    assert.equal(row.revoked_reason, 'Issued to the wrong account');
+    assert.ok(row.revoked_at);
+    const audit = (await admin.get('/api/admin/audit?type=certificate-revoked').expect(200)).body;
+    const event = audit.events.find((e: { subject: string }) => e.subject === cert.code);
+    assert.ok(event, 'the revocation is in the audit log');
+    assert.equal(event.actor.id, me.id);
+    assert.equal(event.detail.reason, 'Issued to the wrong account');
   });
 
   it('queues again a pending certificate whose job was lost (crash between commit and enqueue)', async () => {

@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { PolicyGuard } from './auth/policies';
+import { SignInService } from './auth/sign-in.service';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
 import { CertificateIssuer } from './certificates/certificate-issuer';
 import {
   BullCertificateQueue, CertificateQueue, CertificateSweeper, CertificateWorker, InProcessCertificateQueue,
@@ -79,12 +83,12 @@ export class AppModule {
       controllers: [
         HealthController, AuthController, CoursesController, LearningController, CertificatesController,
         AuthoringController, CourseTransferController, CourseAssetsController, ReportsController, UsersAdminController, PreviewController,
-        DirectoryController, DirectoryAdminController, CertificateSettingsController, AccountController,
+        DirectoryController, DirectoryAdminController, CertificateSettingsController, AccountController, AuditController,
       ],
       providers: [
         ...shared, UsersService, AuthGuard, CoursesService, CourseImportService, LearningService, CertificatesService,
         AuthoringService, CourseAssetsService, CourseTransferService, ReportsService, DirectoryService,
-        AccountService,
+        AccountService, PolicyGuard, SignInService, AuditService,
       ],
       exports: [UsersService, CourseImportService],
     };

@@ -24,6 +24,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedde
 import { DirectoryService } from './directory/directory.service';
 import { UsersService } from './users/users.service';
 import { PagePreloads } from './web-app/page-preloads';
+import { sessionLifetime } from './auth/session';
 
 export const SESSION_COOKIE = 'ecampus.sid';
 
@@ -109,9 +110,10 @@ export async function createHttpApp(config: AppConfig, db: Database, opts: { wor
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: 30 * 24 * 3600 * 1000 },
+      cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: config.sessionIdleMinutes * 60_000 },
     }),
   );
+  app.use(sessionLifetime(config.sessionMaxHours));
 
   const docs = new DocumentBuilder()
     .setTitle('eCampus API')

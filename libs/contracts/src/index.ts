@@ -485,4 +485,28 @@ export interface OutboxMessageDto {
   template: string;
   status: 'pending' | 'sent' | 'outbox' | 'failed';
   createdAt: string;
+/** Kinds of events in the admins' audit log (GET /api/admin/audit). */
+export const AUDIT_TYPES = [
+  'sign-in', 'sign-in-failed', 'sign-in-locked', 'role-changed', 'account-deactivated', 'account-reactivated',
+  'course-published', 'certificate-revoked', 'course-exported', 'report-downloaded',
+] as const;
+export type AuditType = (typeof AUDIT_TYPES)[number];
+
+export interface AuditEventDto {
+  id: string;
+  at: string;
+  type: AuditType;
+  /** Who did it (null for a failed sign-in, where only a hash of the email is kept). */
+  actor: { id: string | null; email: string | null } | null;
+  /** What it was done to: a user id, a course slug, a certificate code, a report name, an email hash. */
+  subject: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+export interface AuditPageDto {
+  events: AuditEventDto[];
+  total: number;
+  page: number;
+  pageSize: number;
 }

@@ -5,6 +5,7 @@ import { IsString, Length } from 'class-validator';
 import type { Request, Response } from 'express';
 import { LANGUAGES, type Language, type MyCertificateDto, type VerifyDto } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
+import { Allow } from '../auth/policies';
 import type { UserEntity } from '../users/user.entity';
 import { CertificatesService, type RevocationListDto } from './certificates.service';
 import { renderVerifyPage } from './verify-page';
@@ -65,7 +66,7 @@ export class CertificatesController {
   }
 
   @Post('admin/certificates/:code/revoke')
-  @Auth('admin', 'author')
+  @Allow('certificate:revoke')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Revoked; the verify page and API now say so.' })
   revoke(@Param('code') code: string, @Body() body: RevokeDto, @CurrentUser() user: UserEntity): Promise<VerifyDto> {

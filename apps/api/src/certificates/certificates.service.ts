@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { normalizeCertificateCode } from '@ecampus/certificate';
 import type { MyCertificateDto, VerifyDto } from '@ecampus/contracts';
+import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/errors';
 import type { UserEntity } from '../users/user.entity';
 import { CertificateEntity } from './certificate.entity';
@@ -19,7 +20,11 @@ export interface RevocationListDto {
 
 @Injectable()
 export class CertificatesService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly keys: SigningKeysService) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly keys: SigningKeysService,
+    private readonly audit: AuditService,
+  ) {}
 
   async byCode(code: string): Promise<CertificateEntity> {
     const normal = normalizeCertificateCode(code);
@@ -68,10 +73,14 @@ export class CertificatesService {
 
   async revoke(admin: UserEntity, code: string, reason: string): Promise<VerifyDto> {
     const cert = await this.byCode(code);
-    await this.ds.query(
-      `UPDATE certificates SET status = 'revoked', revoked_at = now(), revoked_reason = $2, revoked_by = $3 WHERE id = $1`,
-      [cert.id, reason, admin.id],
-    );
+    // Who and why are kept twice: on the certificate (what verify shows) and in the audit log, in one transaction.
+    await this.ds.transaction(async (m) => {
+      await m.query(
+        `UPDATE certificates SET status = 'revoked', revoked_at = now(), revoked_reason = $2, revoked_by = $3 WHERE id = $1`,
+        [cert.id, reason, admin.id],
+      );
+      await this.audit.record({ type: 'certificate-revoked', actor: admin, subject: cert.code, detail: { reason, previousStatus: cert.status } }, m);
+    });
     return this.verify(cert.code);
   }
 

@@ -35,6 +35,10 @@ export interface AppConfig {
   /** How often unsent mail is queued again, and how often stalled learners are looked for (0 = never). */
   mailSweepMs: number;
   reminderSweepMs: number;
+  /** A session ends this many hours after sign-in, however active (OWASP ASVS V3.3). */
+  sessionMaxHours: number;
+  /** …and after this many minutes without a request. */
+  sessionIdleMinutes: number;
   logLevel: 'silent' | 'info';
 }
 
@@ -42,6 +46,12 @@ function int(name: string, value: string | undefined, fallback: number): number 
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`);
   return n;
 }
 
@@ -86,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.MAIL_FROM || 'eCampus <no-reply@ecampus.local>',
     mailSweepMs: int('MAIL_SWEEP_MS', env.MAIL_SWEEP_MS, 60_000),
     reminderSweepMs: int('REMINDER_SWEEP_MS', env.REMINDER_SWEEP_MS, 3_600_000),
+    sessionMaxHours: positive('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12),
+    sessionIdleMinutes: positive('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30),
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
     ...overrides,
   };

@@ -14,7 +14,8 @@ import {
 import type { Response } from 'express';
 import { ArrayMaxSize, IsArray, IsUUID } from 'class-validator';
 import type { AdminCourseDocument, AdminCourseListItem, CourseChangeDto, CourseDocument, TranslationStatusDto } from '@ecampus/contracts';
-import { Auth, CurrentUser } from '../auth/auth.guard';
+import { CurrentUser } from '../auth/auth.guard';
+import { Allow } from '../auth/policies';
 import type { UserEntity } from '../users/user.entity';
 import { AuthoringService } from './authoring.service';
 
@@ -48,7 +49,7 @@ const versionNumber = new ParseIntPipe({ exceptionFactory: () => new BadRequestE
 
 @ApiTags('authoring')
 @Controller('admin/courses')
-@Auth('admin', 'author')
+@Allow('studio:use')
 export class AuthoringController {
   constructor(private readonly authoring: AuthoringService) {}
 
@@ -59,6 +60,7 @@ export class AuthoringController {
   }
 
   @Get(':slug')
+  @Allow('course:edit')
   @ApiOkResponse({ description: 'The current draft, with lesson Markdown and the correct flag of every option; its tag as ETag and draftTag.' })
   async get(@Param('slug') slug: string, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) res: Response): Promise<AdminCourseDocument> {
     return tagged(res, await this.authoring.get(user, slug));
@@ -73,6 +75,7 @@ export class AuthoringController {
   }
 
   @Put(':slug')
+  @Allow('course:edit')
   @ApiBody(DOCUMENT_BODY)
   @ApiHeader({
     name: 'If-Match',
@@ -92,6 +95,7 @@ export class AuthoringController {
   }
 
   @Post(':slug/publish')
+  @Allow('course:edit')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The draft becomes the version learners see; their progress is kept.' })
   async publish(@Param('slug') slug: string, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) res: Response): Promise<AdminCourseDocument> {
@@ -99,18 +103,21 @@ export class AuthoringController {
   }
 
   @Get(':slug/versions')
+  @Allow('course:edit')
   @ApiOkResponse({ description: 'Published versions, newest first.' })
   versions(@Param('slug') slug: string) {
     return this.authoring.versions(slug);
   }
 
   @Get(':slug/versions/:number')
+  @Allow('course:edit')
   @ApiOkResponse({ description: 'The document of one published version.' })
   version(@Param('slug') slug: string, @Param('number', versionNumber) number: number): Promise<CourseDocument> {
     return this.authoring.version(slug, number);
   }
 
   @Post(':slug/versions/:number/restore')
+  @Allow('course:edit')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The version becomes the draft again; publish it to show it to learners.' })
   async restore(
@@ -123,24 +130,28 @@ export class AuthoringController {
   }
 
   @Get(':slug/changes')
+  @Allow('course:edit')
   @ApiOkResponse({ description: 'The change log: who changed what and when, newest first.' })
   changes(@Param('slug') slug: string): Promise<CourseChangeDto[]> {
     return this.authoring.changes(slug);
   }
 
   @Get(':slug/translations')
+  @Allow('course:edit')
   @ApiOkResponse({ description: 'The other languages of the course and the items each one lacks.' })
   translations(@Param('slug') slug: string): Promise<TranslationStatusDto[]> {
     return this.authoring.translations(slug);
   }
 
   @Get(':slug/editors')
+  @Allow('course:edit')
   @ApiOkResponse({ description: 'The owner and the authors the course was given to.' })
   editors(@Param('slug') slug: string) {
     return this.authoring.editors(slug);
   }
 
   @Get(':slug/editor-candidates')
+  @Allow('course:choose-editors')
   @ApiQuery({ name: 'q', required: false, description: 'Part of a name, email or institution.' })
   @ApiOkResponse({ description: 'Up to 20 active authors matching q, who could be given the course: `[{id, name, email, role, institution}]`.' })
   @ApiForbiddenResponse({ description: 'Only the course owner and admins choose its editors.' })
@@ -149,6 +160,7 @@ export class AuthoringController {
   }
 
   @Put(':slug/editors')
+  @Allow('course:choose-editors')
   @ApiOkResponse({ description: 'Sets the authors who may edit the course (its owner or an admin).' })
   setEditors(@Param('slug') slug: string, @Body() body: EditorsDto, @CurrentUser() user: UserEntity) {
     return this.authoring.setEditors(user, slug, body.userIds);

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -13,6 +13,8 @@ import type {
   CourseVersionDto,
   TranslationStatusDto,
 } from '@ecampus/contracts';
+import { AuditService } from '../audit/audit.service';
+import { canChooseEditors, canEditCourse, forbidden } from '../auth/policies';
 import { notFound } from '../common/errors';
 import type { UserEntity } from '../users/user.entity';
 import { CourseEntity, CourseVersionEntity } from './course.entity';
@@ -62,21 +64,19 @@ export function ifMatchAccepts(ifMatch: string, tag: string): boolean {
 /** Authors' side of courses: drafts as whole JSON documents, published as immutable versions. */
 @Injectable()
 export class AuthoringService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly courses: CoursesService) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly courses: CoursesService,
+    private readonly audit: AuditService,
+  ) {}
 
-  /** Admins edit every course; authors the courses they created or were given. */
-  async canEdit(user: UserEntity, course: CourseEntity, m: EntityManager = this.ds.manager): Promise<boolean> {
-    if (user.role === 'admin') return true;
-    if (user.role !== 'author') return false;
-    if (course.ownerId === user.id) return true;
-    const rows = await m.query(`SELECT 1 FROM course_editors WHERE course_id = $1 AND user_id = $2`, [course.id, user.id]);
-    return rows.length > 0;
+  /** The rule lives in auth/policies.ts; this keeps the question where the course is at hand. */
+  canEdit(user: UserEntity, course: CourseEntity, m: EntityManager = this.ds.manager): Promise<boolean> {
+    return canEditCourse(user, course, m);
   }
 
   private async assertCanEdit(user: UserEntity, course: CourseEntity, m?: EntityManager): Promise<void> {
-    if (!(await this.canEdit(user, course, m))) {
-      throw new ForbiddenException('Only its owner, the authors it was given to, and admins can change this course.');
-    }
+    if (!(await this.canEdit(user, course, m))) throw forbidden('course:edit');
   }
 
   async list(user: UserEntity): Promise<AdminCourseListItem[]> {
@@ -235,6 +235,7 @@ export class AuthoringService {
       await this.assertCanEdit(user, course, m);
       const version = await this.courses.publish(course.id, user.id, m);
       await this.log(m, course.id, user.id, 'published', `published version ${version.number}`, version.number);
+      await this.audit.record({ type: 'course-published', actor: user, subject: course.slug, detail: { version: version.number } }, m);
     });
     return this.get(user, slug);
   }
@@ -345,7 +346,7 @@ export class AuthoringService {
   }
 
   private assertChoosesEditors(user: UserEntity, course: CourseEntity): void {
-    if (user.role !== 'admin' && course.ownerId !== user.id) throw new ForbiddenException('Only the course owner and admins choose its editors.');
+    if (!canChooseEditors(user, course)) throw forbidden('course:choose-editors');
   }
 
   /** Gives the course to these authors (besides its owner). Only admins and the owner may. */

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
-import { Auth, CurrentUser } from '../auth/auth.guard';
+import { CurrentUser } from '../auth/auth.guard';
+import { Allow } from '../auth/policies';
 import { isUuid, notFound } from '../common/errors';
 import type { UserEntity } from '../users/user.entity';
 import { AuthoringService } from './authoring.service';
@@ -61,7 +62,7 @@ export class CourseAssetsController {
   ) {}
 
   @Post('admin/courses/:slug/assets')
-  @Auth('admin', 'author')
+  @Allow('course:edit')
   @ApiConsumes('image/png', 'image/jpeg', 'image/webp', 'image/gif')
   @ApiBody({ description: 'The picture itself as the request body (at most 2 MB); `?filename=` names it.', schema: { type: 'string', format: 'binary' } })
   @ApiCreatedResponse({ description: '`{filename, contentType, size, width, height, url, markdownPath}`: write `![description](markdownPath)` in a lesson, ' +
@@ -78,7 +79,7 @@ export class CourseAssetsController {
   }
 
   @Get('admin/courses/:slug/assets')
-  @Auth('admin', 'author')
+  @Allow('course:edit')
   @ApiOkResponse({ description: 'The pictures of the course.' })
   async list(@Param('slug') slug: string) {
     return this.assets.list((await this.authoring.find(slug)).id);

@@ -1,16 +1,18 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpException, Injectable, Param, Post, Query, Res, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpException, Injectable, Param, Post, Query, Req, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { stringify } from 'yaml';
 import { formatErrors, incompleteParts, loadCourses } from '@ecampus/course-format';
 import { LANGUAGES, type CourseDocument, type Language } from '@ecampus/contracts';
-import { Auth, CurrentUser } from '../auth/auth.guard';
+import { CurrentUser } from '../auth/auth.guard';
+import { Allow } from '../auth/policies';
+import { AuditService } from '../audit/audit.service';
 import type { UserEntity } from '../users/user.entity';
 import { CoursesService } from './courses.service';
 import { AuthoringService } from './authoring.service';
@@ -184,17 +186,19 @@ export class CourseTransferService {
 
 @ApiTags('authoring')
 @Controller('admin/courses')
-@Auth('admin', 'author')
+@Allow('studio:use')
 export class CourseTransferController {
-  constructor(private readonly transfer: CourseTransferService) {}
+  constructor(private readonly transfer: CourseTransferService, private readonly audit: AuditService) {}
 
   @Get(':slug/export.zip')
+  @Allow('course:edit')
   @ApiProduces('application/zip')
   @ApiQuery({ name: 'language', required: false, enum: LANGUAGES, description: 'Only this language (default: every language of the course).' })
   @ApiOkResponse({ description: 'The course in the courses/ folder format, zipped; `npm run courses:check` accepts it.' })
-  async export(@Param('slug') slug: string, @Query('language') language: string | undefined, @Res() res: Response) {
+  async export(@Param('slug') slug: string, @Query('language') language: string | undefined, @CurrentUser() user: UserEntity, @Req() req: Request, @Res() res: Response) {
     if (language && !LANGUAGES.includes(language as Language)) throw new BadRequestException(`language must be one of: ${LANGUAGES.join(', ')}`);
     const { name, zip } = await this.transfer.exportZip(slug, language as Language | undefined);
+    await this.audit.record({ type: 'course-exported', actor: user, subject: slug, detail: { file: name, ...(language ? { language } : {}) }, ip: req.ip });
     res.status(200).set({ 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${name}"` }).end(Buffer.from(zip));
   }
 

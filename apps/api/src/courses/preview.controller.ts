@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CourseDetailDto, LessonDto, QuizDto } from '@ecampus/contracts';
-import { Auth } from '../auth/auth.guard';
+import { Allow } from '../auth/policies';
 import { notFound } from '../common/errors';
 import { AttemptDto } from '../learning/learning.dto';
 import { checkAnswers, scoreAttempt } from '../learning/learning.service';
@@ -18,7 +18,7 @@ import { governanceOf } from './course-document';
  */
 @ApiTags('authoring')
 @Controller('admin/courses/:slug/preview')
-@Auth('admin', 'author')
+@Allow('course:edit')
 export class PreviewController {
   constructor(
     private readonly authoring: AuthoringService,

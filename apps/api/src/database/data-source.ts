@@ -7,12 +7,14 @@ import { CourseSlugHistory1764600000000 } from './migrations/1764600000000-cours
 import { FinalQuizServings1765300000000 } from './migrations/1765300000000-final-quiz-servings';
 import { ReferralDirectory1765600000000 } from './migrations/1765600000000-referral-directory';
 import { AccountAndMail1765500000000 } from './migrations/1765500000000-account-and-mail';
+import { AuditAndSignInThrottle1765100000000 } from './migrations/1765100000000-audit-and-sign-in-throttle';
 import { ENTITIES } from './entities';
 import { CertificateSigning1765400000000 } from './migrations/1765400000000-certificate-signing';
 import { CertificateSignatory1765410000000 } from './migrations/1765410000000-certificate-signatory';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000, AuthoringStudio1763910000000, AssetDimensions1764400000000, CourseCover1764500000000, CourseSlugHistory1764600000000,
+  AuditAndSignInThrottle1765100000000,
   FinalQuizServings1765300000000,
   CertificateSigning1765400000000, CertificateSignatory1765410000000,
   AccountAndMail1765500000000,

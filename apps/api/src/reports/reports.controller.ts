@@ -1,11 +1,16 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { INSTITUTION_TYPES, LANGUAGES, REPORT_GROUPS, type ReportSummaryDto } from '@ecampus/contracts';
-import { Auth } from '../auth/auth.guard';
+import { CurrentUser } from '../auth/auth.guard';
+import { Allow, assertAllowed, reportScope } from '../auth/policies';
+import { AuditService } from '../audit/audit.service';
+import type { UserEntity } from '../users/user.entity';
 import { parseFilter, parseGroup, parseLanguage, ReportsService, type ReportQuery } from './reports.service';
 
 const ENROLLMENT_COLUMNS = [
@@ -33,18 +38,24 @@ function FilterQueries() {
 
 @ApiTags('reports')
 @Controller('admin/reports')
-@Auth('admin', 'author')
+@Allow('report:aggregate')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
 
   @Get('summary')
   @ApiQuery({ name: 'groupBy', enum: REPORT_GROUPS, required: false })
   @FilterQueries()
   @ApiOkResponse({
-    description: 'Enrolments, enrolments still in progress, completions and certificates per group; a course’s translations count as one course.',
+    description:
+      'Enrolments, enrolments still in progress, completions and certificates per group; a course’s translations count as one course. ' +
+      'Admins: every course; authors: only the courses they own or were given.',
   })
-  summary(@Query() query: ReportQuery & { groupBy?: string; lang?: string }): Promise<ReportSummaryDto> {
-    return this.reports.summary(parseGroup(query.groupBy), parseFilter(query), parseLanguage(query.lang));
+  async summary(@CurrentUser() user: UserEntity, @Query() query: ReportQuery & { groupBy?: string; lang?: string }): Promise<ReportSummaryDto> {
+    return this.reports.summary(parseGroup(query.groupBy), parseFilter(query), parseLanguage(query.lang), await reportScope(user, this.ds.manager));
   }
 
   @Get('enrollments.csv')
@@ -53,14 +64,26 @@ export class ReportsController {
   @FilterQueries()
   @ApiOkResponse({
     description:
-      'UTF-8 with a byte order mark (Excel reads the accents right) and a header line; one row per enrolment, streamed, or the summary rows with `groupBy`. Cells that a spreadsheet would run as a formula are escaped.',
+      'UTF-8 with a byte order mark (Excel reads the accents right) and a header line; one row per enrolment (names, emails: admins only), streamed, ' +
+      'or with `groupBy` the summary rows (for authors limited to the courses they edit). Cells that a spreadsheet would run as a formula are escaped.',
   })
-  async csv(@Res() res: Response, @Query() query: ReportQuery & { groupBy?: string; lang?: string }): Promise<void> {
+  async csv(
+    @CurrentUser() user: UserEntity,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query() query: ReportQuery & { groupBy?: string; lang?: string },
+  ): Promise<void> {
+    // Learner-level rows are personal data: admins only. Totals are for whoever may read reports.
+    if (!query.groupBy) assertAllowed(user, 'report:learners');
     const filter = parseFilter(query);
     const lang = parseLanguage(query.lang);
     const group = query.groupBy ? parseGroup(query.groupBy) : null;
     // Validated before the first byte: once the download starts, its status cannot change.
-    const summary = group ? await this.reports.summary(group, filter, lang) : null;
+    const summary = group ? await this.reports.summary(group, filter, lang, await reportScope(user, this.ds.manager)) : null;
+    await this.audit.record({
+      type: 'report-downloaded', actor: user, subject: 'enrollments.csv',
+      detail: { groupBy: group, from: filter.from, to: filter.to }, ip: req.ip,
+    });
     res.status(200).set({
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${group ? `enrollments-by-${group}` : 'enrollments'}.csv"`,

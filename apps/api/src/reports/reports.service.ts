@@ -75,7 +75,8 @@ const params = (f: ReportFilter) => [f.from, f.to, f.country, f.institutionType,
 export class ReportsService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async summary(groupBy: ReportGroup, f: ReportFilter, lang: Language = 'es'): Promise<ReportSummaryDto> {
+  /** `scope`: the translation groups to count (null: every one), from auth/policies.ts reportScope. */
+  async summary(groupBy: ReportGroup, f: ReportFilter, lang: Language = 'es', scope: string[] | null = null): Promise<ReportSummaryDto> {
     const group = GROUP_SQL[groupBy];
     const rows: { group: string; enrollments: number; inProgress: number; completions: number; certificates: number }[] = await this.ds.query(
       `SELECT ${group} AS "group",
@@ -89,11 +90,11 @@ export class ReportsService {
            -- The enrolment's latest certificate: a corrected name leaves the revoked one behind.
            SELECT id, code, status, issued_at FROM certificates WHERE enrollment_id = e.id ORDER BY created_at DESC LIMIT 1
          ) c ON true
-        WHERE ${MATCHES}
+        WHERE ${MATCHES} AND ($7::text[] IS NULL OR e.translation_key = ANY($7::text[]))
         GROUP BY 1
        HAVING count(*) FILTER (WHERE ${IN_RANGE('e.enrolled_at')} OR ${IN_RANGE('e.completed_at')} OR ${IN_RANGE('c.issued_at')}) > 0
         ORDER BY 2 DESC, 1`,
-      params(f),
+      [...params(f), scope],
     );
     const labels = groupBy === 'course' ? await this.courseTitles(lang) : new Map<string, string>();
     const out = rows.map((r) => ({ ...r, label: labels.get(r.group) ?? r.group }));

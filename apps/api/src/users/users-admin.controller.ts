@@ -6,7 +6,9 @@ import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { AccountService } from '../account/account.service';
 import { DataSource } from 'typeorm';
 import { ROLES, type Role, type UserDto } from '@ecampus/contracts';
-import { Auth, CurrentUser } from '../auth/auth.guard';
+import { CurrentUser } from '../auth/auth.guard';
+import { Allow } from '../auth/policies';
+import { AuditService } from '../audit/audit.service';
 import { isUuid, notFound } from '../common/errors';
 import { UserEntity } from './user.entity';
 import { toUserDto } from './users.service';
@@ -35,9 +37,13 @@ const toAdminDto = (u: UserEntity): AdminUserDto => ({ ...toUserDto(u), active: 
 
 @ApiTags('administration')
 @Controller('admin/users')
-@Auth('admin')
+@Allow('user:manage')
 export class UsersAdminController {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly account: AccountService) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly account: AccountService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
   @ApiQuery({ name: 'q', required: false, description: 'Part of a name, email or institution.' })
@@ -69,9 +75,17 @@ export class UsersAdminController {
     if (user.id === me.id && (body.active === false || (body.role && body.role !== 'admin'))) {
       throw new ConflictException('You cannot demote or deactivate your own account: ask another admin.');
     }
-    await repo.update(id, { ...(body.role ? { role: body.role } : {}), ...(body.active !== undefined ? { active: body.active } : {}) });
-    // A deactivated account is signed out everywhere.
-    if (body.active === false) await this.ds.query(`DELETE FROM sessions WHERE sess->>'userId' = $1`, [id]);
+    await this.ds.transaction(async (m) => {
+      await m.getRepository(UserEntity).update(id, { ...(body.role ? { role: body.role } : {}), ...(body.active !== undefined ? { active: body.active } : {}) });
+      if (body.role && body.role !== user.role) {
+        await this.audit.record({ type: 'role-changed', actor: me, subject: user.id, detail: { email: user.email, from: user.role, to: body.role } }, m);
+      }
+      if (body.active !== undefined && body.active !== user.active) {
+        await this.audit.record({ type: body.active ? 'account-reactivated' : 'account-deactivated', actor: me, subject: user.id, detail: { email: user.email } }, m);
+      }
+      // A deactivated account is signed out everywhere.
+      if (body.active === false) await m.query(`DELETE FROM sessions WHERE sess->>'userId' = $1`, [id]);
+    });
     if (body.name !== undefined) await this.account.updateProfile(id, { name: body.name }, me.id);
     return toAdminDto((await repo.findOneBy({ id }))!);
   }

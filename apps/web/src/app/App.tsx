@@ -30,6 +30,7 @@ const OutboxPage = lazy(() => import('../features/account/OutboxPage'));
 const UsersAdminPage = lazy(() => import('../features/users-admin/UsersAdminPage'));
 const DirectoryAdminPage = lazy(() => import('../features/directory/DirectoryAdminPage'));
 const CertificateSettingsPage = lazy(() => import('../features/certificate-settings/CertificateSettingsPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 
 const ADMIN_ONLY: readonly Role[] = ['admin'];
 
@@ -105,6 +106,7 @@ export function App() {
         <Route path={PATHS.resetPassword} element={<ResetPasswordPage />} />
         <Route path={PATHS.confirmEmail} element={<ConfirmEmailPage />} />
         <Route path={PATHS.adminOutbox} element={<Staff roles={ADMIN_ONLY}><OutboxPage /></Staff>} />
+        <Route path={PATHS.adminAudit} element={<Staff roles={ADMIN_ONLY}><AuditPage /></Staff>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

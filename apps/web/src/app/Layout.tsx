@@ -69,6 +69,7 @@ function MainNav({ open, onNavigate }: { open: boolean; onNavigate: () => void }
             {user.role === 'admin' ? link(routes.adminCertificates(), t.certificateSettings) : null}
             {user.role === 'admin' ? link(routes.adminOutbox(), t.outbox) : null}
             {link(routes.profile(), t.profile)}
+            {user.role === 'admin' ? link(routes.adminAudit(), t.audit) : null}
             <li>
               <button type="button" className="nav__link nav__button" onClick={onSignOut}>
                 {t.signOut}
