@@ -469,6 +469,8 @@ export interface DirectoryEntryDto {
 export interface AdminDirectoryEntryDto extends DirectoryEntryDto {
   stale: boolean;
   updatedAt: string;
+}
+
 // ---- Account self-service and mail ----
 
 /** `GET /api/me/preferences`: settings of the account that are not part of the user object. */
@@ -485,6 +487,8 @@ export interface OutboxMessageDto {
   template: string;
   status: 'pending' | 'sent' | 'outbox' | 'failed';
   createdAt: string;
+}
+
 /** Kinds of events in the admins' audit log (GET /api/admin/audit). */
 export const AUDIT_TYPES = [
   'sign-in', 'sign-in-failed', 'sign-in-locked', 'role-changed', 'account-deactivated', 'account-reactivated',
