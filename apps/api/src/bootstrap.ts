@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { CertificatesService } from './certificates/certificates.service';
 import { verifyPage } from './certificates/certificates.controller';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { addressGuard, bodyReader, crossSiteGuard, inlineStyleHashes, noStore, securityHeaders } from './common/http-edge';
 import type { AppConfig } from './config/app-config';
 import { CourseImportService } from './courses/course-import.service';
 import { openDataSource } from './database/data-source';
@@ -80,9 +81,8 @@ export async function createHttpApp(config: AppConfig, db: Database, opts: { wor
   );
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '5mb' });
-  // Pictures and course zips arrive as the raw request body; each route checks its own size and type.
-  app.useBodyParser('raw', { type: ['image/*', 'application/zip', 'application/x-zip-compressed', 'application/octet-stream'], limit: '50mb' });
+  // The HTTP edge (common/http-edge.ts): headers, cross-site check, clean addresses; bodies after the session.
+  app.use(securityHeaders({ trustProxy: config.trustProxy }), inlineStyleHashes(), crossSiteGuard(config.publicUrl), addressGuard());
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
@@ -105,6 +105,8 @@ export async function createHttpApp(config: AppConfig, db: Database, opts: { wor
       cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: 30 * 24 * 3600 * 1000 },
     }),
   );
+  // Bodies are read per route limit, raw uploads only for a signed-in user; personal answers are not cached.
+  app.use(noStore(), bodyReader());
 
   const docs = new DocumentBuilder()
     .setTitle('eCampus API')

@@ -37,13 +37,15 @@ export class ReportsController {
     let csv: string;
     if (groupBy) {
       const { rows } = await this.reports.summary(parseGroup(groupBy), filter);
-      csv = stringify(rows, { header: true, columns: ['group', 'label', 'enrollments', 'completions', 'certificates'] });
+      csv = stringify(rows, { header: true, columns: ['group', 'label', 'enrollments', 'completions', 'certificates'], escape_formulas: true });
     } else {
       const rows = await this.reports.enrollmentRows(filter);
       csv = stringify(rows, {
         header: true,
         columns: ENROLLMENT_COLUMNS,
         cast: { date: (d) => d.toISOString() },
+        // A name such as =HYPERLINK(…) must stay text in a spreadsheet.
+        escape_formulas: true,
       });
     }
     res

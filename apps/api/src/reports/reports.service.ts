@@ -10,10 +10,17 @@ export interface ReportFilter {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A day that exists: 2024-02-30 and 0000-01-01 do not (JavaScript would roll them over, PostgreSQL refuses them). */
+function isCalendarDate(v: string): boolean {
+  if (!DATE.test(v) || v.startsWith('0000')) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 export function parseFilter(from?: string, to?: string): ReportFilter {
   for (const [name, v] of [['from', from], ['to', to]] as const) {
-    if (v && (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v)))) {
-      throw new BadRequestException(`${name} must be a date written as YYYY-MM-DD`);
+    if (v && (typeof v !== 'string' || !isCalendarDate(v))) {
+      throw new BadRequestException(`${name} must be a real date written as YYYY-MM-DD (year 0001 to 9999)`);
     }
   }
   if (from && to && from > to) throw new BadRequestException('from must not be after to');

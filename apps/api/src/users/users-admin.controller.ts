@@ -1,7 +1,7 @@
 import { BadRequestException, Body, ConflictException, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ROLES, type Role, type UserDto } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
@@ -11,12 +11,13 @@ import { toUserDto } from './users.service';
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  // IsOptional would let null through to a NOT NULL column: only a missing field is optional.
+  @ValidateIf((_, v) => v !== undefined)
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({ description: 'false deactivates the account: it can no longer sign in.' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 }
