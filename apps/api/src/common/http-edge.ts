@@ -189,6 +189,8 @@ export function bodyReader(): RequestHandler {
       } catch {
         return fail(res, 400, 'The request body is not valid JSON.');
       }
+      // As body-parser's strict mode: a bare null, number or string is no request body.
+      if (body === null || typeof body !== 'object') return fail(res, 400, 'The JSON body must be an object or an array.');
       const bad = badText(body);
       if (bad) return fail(res, 400, bad);
       req.body = body;
