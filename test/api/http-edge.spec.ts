@@ -114,6 +114,34 @@ describe('the HTTP edge: limits, cross-site check, headers, data errors, CSV', (
     });
   });
 
+  describe('PostgreSQL data errors in the exception filter', () => {
+    it('turns the real errors of the database into 400s naming the column or the type', async () => {
+      const { dataError } = await import('../../apps/api/dist/common/all-exceptions.filter.js');
+      const errorOf = async (sql: string, params: unknown[] = []) => {
+        try {
+          await app.ds.query(sql, params);
+        } catch (e) {
+          return (e as { driverError: unknown }).driverError as Parameters<typeof dataError>[0];
+        }
+        assert.fail(`${sql} should fail`);
+      };
+      const cases: [string, unknown[], number, RegExp][] = [
+        [`UPDATE users SET active = NULL WHERE email = $1`, ['admin@test.ecampus'], 400, /"active" is required/],
+        [`SELECT $1::date`, ['0000-01-01'], 400, /date/],
+        [`SELECT $1::date`, ['2024-02-30'], 400, /date/],
+        [`SELECT $1::uuid`, ['nope'], 400, /uuid/],
+        [`SELECT $1::int`, ['99999999999'], 400, /out of range/],
+        [`SELECT $1::numeric(2,0)`, ['999'], 400, /out of range/],
+        [`SELECT convert_from('\\x00'::bytea, 'UTF8')`, [], 400, /not valid text|cannot be stored/],
+      ];
+      for (const [sql, params, status, message] of cases) {
+        const mapped = dataError(await errorOf(sql, params));
+        assert.equal(mapped?.statusCode, status, sql);
+        assert.match(mapped!.message, message, sql);
+      }
+    });
+  });
+
   describe('cross-site requests (CSRF)', () => {
     it('refuses cross-site form and text posts with 403 and stores nothing; the same from this site works', async () => {
       const admin = await signInAdmin(app.server);

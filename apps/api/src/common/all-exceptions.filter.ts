@@ -43,8 +43,8 @@ export function dataError(e: PgError | undefined): { statusCode: number; message
   if (!problem) return undefined;
   // pg names the column for NOT NULL; for formats it names the type ("invalid input syntax for type uuid").
   const type = /for type ([\w ]+?)(?::|$)/.exec(e?.message ?? '')?.[1];
-  const field = e?.column ?? e?.constraint ?? (type ? `A ${type} value` : 'A value');
-  return { statusCode: 400, message: `${e?.column ? `"${field}"` : field} ${problem}.` };
+  const field = e?.column ? `"${e.column}"` : e?.constraint ? `"${e.constraint}"` : type ? `A value of type ${type}` : 'A value';
+  return { statusCode: 400, message: `${field} ${problem}.` };
 }
 
 /** Every error leaves as `{statusCode, error, message}`; anything unexpected is logged and hidden behind a 500. */

@@ -280,6 +280,8 @@ export function securityHeaders(opts: { trustProxy: boolean }): RequestHandler {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     strictTransportSecurity: opts.trustProxy ? { maxAge: 15552000, includeSubDomains: false } : false,
     crossOriginEmbedderPolicy: false,
+    // Older browsers that ignore frame-ancestors.
+    xFrameOptions: { action: 'deny' },
     // Certificates and pictures may be opened from links in mail and other sites.
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
