@@ -257,15 +257,24 @@ export function crossSiteGuard(publicUrl: string): RequestHandler {
 
 /** helmet with a CSP the web app and the verify page pass; HSTS only behind an HTTPS proxy. */
 export function securityHeaders(opts: { trustProxy: boolean }): RequestHandler {
+  const withCsp = helmetFor(opts, true);
+  // A certificate PDF is no page: a CSP on it can keep some browsers' PDF viewers from showing it.
+  const withoutCsp = helmetFor(opts, false);
+  return (req, res, next) => (/^\/api\/certificates\/[^/]+\/pdf$/.test(req.path) ? withoutCsp : withCsp)(req, res, next);
+}
+
+function helmetFor(opts: { trustProxy: boolean }, csp: boolean): RequestHandler {
   return helmet({
-    contentSecurityPolicy: {
+    contentSecurityPolicy: csp && {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         workerSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Lessons may show https pictures and videos from elsewhere (render-markdown allows them); nothing runs from them.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        mediaSrc: ["'self'", 'https:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         manifestSrc: ["'self'"],
