@@ -162,6 +162,9 @@ describe('the HTTP edge: limits, cross-site check, headers, data errors, CSV', (
         admin.post('/api/admin/courses/sample-course/versions/1/restore').set('Sec-Fetch-Site', 'cross-site').set('Content-Type', 'application/json').send('{}'),
         admin.patch(`/api/admin/users/${user.id}`).set('Origin', evil).send({ active: false }),
         agent.post('/api/auth/logout').set('Origin', evil).set('Content-Type', 'text/plain').send('bye'),
+        agent.post('/api/auth/logout').set('Content-Type', 'application/x-www-form-urlencoded').send('a=1'),
+        admin.post('/api/admin/courses/sample-course/versions/1/restore').set('Origin', evil).set('Content-Type', 'text/plain').send('x'),
+        admin.post('/api/admin/courses/sample-course/publish').set('Content-Type', 'multipart/form-data; boundary=x').send('--x--'),
       ];
       for (const res of await Promise.all(attempts)) assertError(res, 403, 'origin check');
       assert.deepEqual(await counts(app), before);
@@ -173,6 +176,8 @@ describe('the HTTP edge: limits, cross-site check, headers, data errors, CSV', (
       assert.equal(enrolled.status, 201, JSON.stringify(enrolled.body));
       assert.equal((await agent.post(`/api/lessons/${lesson}/complete`).set('Referer', `${here}/courses/sample-course`).send({})).status, 200);
       assert.equal((await admin.post('/api/admin/courses/sample-course/publish').set('Origin', here).send({})).status, 200);
+      const restored = await admin.post('/api/admin/courses/sample-course/versions/1/restore').set('Origin', here).send({});
+      assert.ok(restored.status === 200 || restored.status === 201, JSON.stringify(restored.body));
       assert.equal((await agent.post('/api/auth/logout').set('Origin', here)).status < 300, true);
       await agent.get('/api/me').expect(401);
     });
