@@ -21,6 +21,7 @@ describe('a learner in Chromium on a phone, in Spanish', () => {
   let context: BrowserContext;
   let page: Page;
   let items: Item[];
+  const cspViolations: string[] = [];
 
   before(async () => {
     app = await startTestApp({ listen: true, redis: true, worker: true });
@@ -34,6 +35,10 @@ describe('a learner in Chromium on a phone, in Spanish', () => {
       acceptDownloads: true,
     });
     page = await context.newPage();
+    // The app must run under its Content-Security-Policy: anything blocked is logged to the console.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+    });
     // The answers are read as an admin would see them: the learner's API never sends them.
     const admin = await signInAdmin(app.server);
     const doc = (await admin.get('/api/admin/courses/curso-de-prueba').expect(200)).body as { modules: { items: Item[] }[] };
@@ -41,6 +46,7 @@ describe('a learner in Chromium on a phone, in Spanish', () => {
   });
 
   after(async () => {
+    assert.deepEqual(cspViolations, [], 'the Content-Security-Policy blocked something');
     await browser?.close();
     await app?.close();
   });

@@ -48,12 +48,16 @@ export function useBrowserHarness(options: { prefix?: string; shots?: string } =
   let app: TestApp | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  // Anything the Content-Security-Policy blocked: the app must run under its policy untouched.
+  const cspViolations: string[] = [];
 
   before(async () => {
     app = await startTestApp({ listen: true, redis: false });
     browser = await launchChromium();
   });
   afterEach(async (t) => {
+    const blocked = cspViolations.splice(0);
+    assert.deepEqual(blocked, [], `the Content-Security-Policy blocked something:\n${blocked.join('\n')}`);
     if ((t as unknown as { passed?: boolean }).passed) return;
     let n = 0;
     for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: join(shots, `${prefix}failure-${++n}.png`), fullPage: true }).catch(() => undefined);
@@ -79,7 +83,11 @@ export function useBrowserHarness(options: { prefix?: string; shots?: string } =
         const res = await context.request.post('/api/auth/login', { data: { email: as.email, password: as.password } });
         assert.equal(res.status(), 200, await res.text());
       }
-      return context.newPage();
+      const page = await context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+      });
+      return page;
     },
     async look(page, what, { phone = true, part = '' } = {}) {
       const name = `${prefix}${what}`;

@@ -17,6 +17,7 @@ import { CertificatesService } from './certificates/certificates.service';
 import { SigningKeysService } from './certificates/signing-keys.service';
 import { mountVerifyRoutes } from './certificates/verify-routes';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { addressGuard, bodyReader, crossSiteGuard, inlineStyleHashes, noStore, securityHeaders } from './common/http-edge';
 import type { AppConfig } from './config/app-config';
 import { CourseImportService } from './courses/course-import.service';
 import { openDataSource } from './database/data-source';
@@ -88,9 +89,8 @@ export async function createHttpApp(config: AppConfig, db: Database, opts: { wor
   app.disable('x-powered-by');
   // JSON, the verify page and CSV go out compressed above 1 kB; the web app's files are compressed at build.
   app.use(compression({ threshold: 1024 }));
-  app.useBodyParser('json', { limit: '5mb' });
-  // Pictures and course zips arrive as the raw request body; each route checks its own size and type.
-  app.useBodyParser('raw', { type: ['image/*', 'application/zip', 'application/x-zip-compressed', 'application/octet-stream'], limit: '50mb' });
+  // The HTTP edge (common/http-edge.ts): headers, cross-site check, clean addresses; bodies after the session.
+  app.use(securityHeaders({ trustProxy: config.trustProxy }), inlineStyleHashes(), crossSiteGuard(config.publicUrl), addressGuard());
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
@@ -114,6 +114,8 @@ export async function createHttpApp(config: AppConfig, db: Database, opts: { wor
     }),
   );
   app.use(sessionLifetime(config.sessionMaxHours));
+  // Bodies are read per route limit, raw uploads only for a signed-in user; personal answers are not cached.
+  app.use(noStore(), bodyReader());
 
   const docs = new DocumentBuilder()
     .setTitle('eCampus API')

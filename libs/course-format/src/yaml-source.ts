@@ -11,6 +11,8 @@ const HINTS: Record<string, string> = {
 export class YamlSource {
   private readonly lines = new LineCounter();
   private readonly doc;
+  private readonly value: unknown;
+  private readonly valueError?: string;
 
   /** lineOffset: lines of the file before the YAML text (for a lesson's front matter). */
   constructor(
@@ -19,18 +21,28 @@ export class YamlSource {
     private readonly lineOffset = 0,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    if (this.doc.errors.length === 0) {
+      try {
+        // Aliases (*name) are expanded at most this often: a "billion laughs" file is an error, not a hang.
+        this.value = this.doc.toJS({ maxAliasCount: 100 });
+      } catch (e) {
+        this.valueError = (e as Error).message;
+      }
+    }
   }
 
   syntaxErrors(): CourseFileError[] {
-    return this.doc.errors.map((e) => ({
+    const errors = this.doc.errors.map((e) => ({
       file: this.file,
       line: this.lineOf(e.pos[0]),
       message: `YAML syntax error: ${e.message.split('\n')[0]}${HINTS[e.code] ?? ''}`,
     }));
+    if (this.valueError) errors.push({ file: this.file, line: 1 + this.lineOffset, message: `YAML error: ${this.valueError} (too many aliases *name)` });
+    return errors;
   }
 
   get data(): unknown {
-    return this.doc.toJS();
+    return this.value;
   }
 
   /** Line of the field or list entry at path, or of its nearest ancestor that exists. */

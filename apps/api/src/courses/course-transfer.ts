@@ -1,7 +1,8 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpException, Injectable, Param, Post, Query, Req, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, Unzip, UnzipPassThrough, zipSync, type AsyncFlateStreamHandler, type UnzipDecoder, type Zippable } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -156,32 +157,92 @@ export class CourseTransferService {
   }
 
   private extract(body: Buffer, dir: string): void {
-    let entries: Record<string, Uint8Array>;
-    let count = 0;
-    let bytes = 0;
-    try {
-      entries = unzipSync(new Uint8Array(body), {
-        filter: (f) => {
-          if (++count > MAX_ZIP_FILES) throw new Error(`more than ${MAX_ZIP_FILES} files`);
-          bytes += f.originalSize;
-          if (bytes > MAX_UNZIPPED_BYTES) throw new Error('more than 100 MB once unpacked');
-          return true;
-        },
-      });
-    } catch (e) {
-      throw new BadRequestException(`The upload is not a readable zip file (${(e as Error).message}).`);
-    }
+    const entries = readZip(body);
     const root = resolve(dir) + sep;
-    for (const [name, data] of Object.entries(entries)) {
-      if (name.endsWith('/')) continue;
+    for (const [name, data] of entries) {
       const target = resolve(dir, name);
       // No entry may land outside the folder (absolute paths, "..").
-      if (!target.startsWith(root)) throw new BadRequestException(`The zip entry "${name}" points outside the course folder.`);
+      if (!target.startsWith(root)) throw new BadRequestException(`The zip entry "${shorten(name)}" points outside the course folder.`);
       if (name.split('/').some((part) => part.startsWith('.'))) continue;
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, data);
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, data);
+      } catch (e) {
+        throw new BadRequestException(`The zip entry "${shorten(name)}" cannot be unpacked (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+      }
     }
   }
+}
+
+const MAX_NAME_BYTES = 255;
+const MAX_PATH_CHARS = 1024;
+const MAX_FOLDER_DEPTH = 16;
+const shorten = (name: string) => (name.length > 80 ? `${name.slice(0, 77)}…` : name);
+
+/**
+ * Unpacks a zip in memory, counting the bytes that really come out of each entry (never the sizes the zip
+ * claims): inflation stops as soon as the total passes MAX_UNZIPPED_BYTES. Names are checked before anything
+ * is inflated: length, depth, and no entry that is both a file and a folder.
+ */
+export function readZip(body: Buffer): [string, Uint8Array][] {
+  const budget = { left: MAX_UNZIPPED_BYTES };
+  const tooBig = () => new HttpException(`The zip unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB.`, 413);
+  /** Deflate through zlib with an output cap: a bomb stops at the cap instead of filling memory. */
+  class CountedInflate implements UnzipDecoder {
+    static compression = 8;
+    ondata!: AsyncFlateStreamHandler;
+    private parts: Uint8Array[] = [];
+    push(chunk: Uint8Array, final: boolean) {
+      this.parts.push(chunk);
+      if (!final) return;
+      let out: Buffer;
+      try {
+        out = inflateRawSync(Buffer.concat(this.parts), { maxOutputLength: budget.left + 1 });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig();
+        throw e;
+      }
+      this.ondata(null, new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.length), true);
+    }
+  }
+  const files = new Map<string, Uint8Array>();
+  const folders = new Set<string>();
+  let count = 0;
+  const unzip = new Unzip((file) => {
+    const name = file.name;
+    if (++count > MAX_ZIP_FILES) throw new HttpException(`The zip holds more than ${MAX_ZIP_FILES} entries.`, 413);
+    if (name.length > MAX_PATH_CHARS) throw new BadRequestException(`The zip entry "${shorten(name)}" has a path longer than ${MAX_PATH_CHARS} characters.`);
+    const parts = name.split('/').filter(Boolean);
+    if (parts.some((p) => Buffer.byteLength(p) > MAX_NAME_BYTES)) throw new BadRequestException(`The zip entry "${shorten(name)}" has a name longer than ${MAX_NAME_BYTES} bytes.`);
+    if (parts.length > MAX_FOLDER_DEPTH) throw new BadRequestException(`The zip entry "${shorten(name)}" is nested more than ${MAX_FOLDER_DEPTH} folders deep.`);
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+    if (name.endsWith('/')) {
+      folders.add(parts.join('/'));
+      return;
+    }
+    const chunks: Uint8Array[] = [];
+    file.ondata = (err, data, final) => {
+      if (err) throw err;
+      budget.left -= data.length;
+      if (budget.left < 0) throw tooBig();
+      chunks.push(data);
+      if (final) files.set(parts.join('/'), chunks.length === 1 ? chunks[0] : (Buffer.concat(chunks) as Uint8Array));
+    };
+    file.start();
+  });
+  unzip.register(UnzipPassThrough);
+  unzip.register(CountedInflate);
+  try {
+    unzip.push(new Uint8Array(body.buffer, body.byteOffset, body.length), true);
+  } catch (e) {
+    if (e instanceof HttpException) throw e;
+    throw new BadRequestException(`The upload is not a readable zip file (${(e as Error).message}).`);
+  }
+  if (count === 0) throw new BadRequestException('The upload is not a readable zip file (no entries).');
+  for (const name of files.keys()) {
+    if (folders.has(name)) throw new BadRequestException(`The zip entry "${shorten(name)}" is both a file and a folder.`);
+  }
+  return [...files];
 }
 
 @ApiTags('authoring')

@@ -2,7 +2,7 @@ import { BadRequestException, Body, ConflictException, Controller, Get, Param, P
 import { ApiOkResponse, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Length, ValidateIf } from 'class-validator';
 import { AccountService } from '../account/account.service';
 import { DataSource } from 'typeorm';
 import { ROLES, type Role, type UserDto } from '@ecampus/contracts';
@@ -15,17 +15,18 @@ import { toUserDto } from './users.service';
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  // IsOptional would let null through to a NOT NULL column: only a missing field is optional.
+  @ValidateIf((_, v) => v !== undefined)
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({ description: 'false deactivates the account: it can no longer sign in.' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'A corrected name: the learner’s issued certificates are re-issued under it.' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString({ message: 'name must be text' })
   @Length(2, 120, { message: 'name must be between 2 and 120 characters' })
