@@ -44,6 +44,9 @@ export function jsonLimit(method: string, path: string): { limit: number; what: 
 
 /** Routes that take a raw body (not JSON), with the types they take and their limit. */
 function rawRoute(method: string, path: string): { limit: number; types: RegExp; what: string } | undefined {
+  if (method === 'PUT' && path === '/api/admin/certificate-settings/signature') {
+    return { limit: BODY_LIMITS.picture, types: /^image\//, what: 'signature pictures' };
+  }
   if (method !== 'POST') return undefined;
   if (path === '/api/admin/courses/import') return { limit: BODY_LIMITS.zipImport, types: /^application\/(zip|x-zip-compressed|octet-stream)$/, what: 'course zips' };
   if (/^\/api\/admin\/courses\/[^/]+\/assets$/.test(path)) return { limit: BODY_LIMITS.picture, types: /^image\//, what: 'pictures' };
