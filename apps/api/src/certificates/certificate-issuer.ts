@@ -30,7 +30,7 @@ export class CertificateIssuer {
     // The QR carries the fields signed, so the certificate can be checked with no server (see README).
     const { token } = await this.keys.signToken((kid) => tokenPayload({ ...cert, kid }));
     const verifyUrl = `${this.config.publicUrl}/verify/${cert.code}`;
-    const signatory = await this.signatories.forCertificate(cert.id);
+    const { snapshot, signatory } = await this.signatories.forCertificate(cert.id);
     // Rendered outside the transaction: it is the slow part and needs no lock.
     const pdf = await renderCertificatePdf({
       code: cert.code,
@@ -44,8 +44,12 @@ export class CertificateIssuer {
       signatory,
     });
     const issued = await this.ds.transaction(async (m) => {
-      const [row] = await m.query(`SELECT status FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);
+      const [row] = await m.query(`SELECT status, signatory FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);
       if (row?.status !== 'pending') return false;
+      // The signatory is kept as first issued; if another run kept a different one meanwhile, render again.
+      const kept = typeof row.signatory === 'string' ? JSON.parse(row.signatory) : row.signatory;
+      if (kept && canonical(kept) !== canonical(snapshot)) throw new Error('The certificate kept another signatory meanwhile; rendering again.');
+      await m.query(`UPDATE certificates SET signatory = $2 WHERE id = $1 AND signatory IS NULL`, [certificateId, JSON.stringify(snapshot)]);
       await m.query(
         `INSERT INTO certificate_files (certificate_id, pdf, sha256) VALUES ($1, $2, $3)
          ON CONFLICT (certificate_id) DO UPDATE SET pdf = EXCLUDED.pdf, sha256 = EXCLUDED.sha256`,
@@ -75,4 +79,9 @@ export class CertificateIssuer {
     );
     return rows.map((r) => r.id);
   }
+}
+
+/** A flat object as JSON with its keys sorted (jsonb reorders keys). */
+function canonical(o: object): string {
+  return JSON.stringify(o, Object.keys(o).sort());
 }

@@ -20,25 +20,8 @@ export abstract class CertificateQueue {
   abstract ping(): Promise<boolean>;
 }
 
-/** Reconnects with a growing pause (0.5 s, 1 s, … at most 5 s) instead of hammering a dead server. */
-const backoff = (times: number) => Math.min(500 * times, 5000);
-
-/** For producers and health checks: every command fails at once while Redis is down, nothing hangs. */
-export function redisConnection(url: string): IORedis {
-  // commandTimeout: a frozen Redis (connected, not answering) must not hold a learner's request either.
-  return new IORedis(url, { maxRetriesPerRequest: null, enableOfflineQueue: false, lazyConnect: false, retryStrategy: backoff, commandTimeout: 2000 });
-}
-
-/**
- * For a BullMQ Worker (BullMQ's own advice): commands wait in the offline queue while Redis is down and
- * run when it returns. With the producer's `enableOfflineQueue: false`, each of the worker's commands failed
- * at once with "Stream isn't writeable…", which BullMQ does not count as a connection error, so its fetch
- * loop retried without any pause, on promises alone: the event loop never reached HTTP requests, timers or
- * signal handlers, and every turn logged a line (issue 8).
- */
-export function workerRedisConnection(url: string): IORedis {
-  return new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: false, retryStrategy: backoff });
-}
+export { redisConnection, workerRedisConnection } from '../common/redis';
+import { redisConnection, workerRedisConnection } from '../common/redis';
 
 const HEARTBEAT_KEY = 'worker_heartbeat';
 
@@ -93,7 +76,8 @@ export class BullCertificateQueue extends CertificateQueue implements OnApplicat
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // Bounded: with Redis down, closing must not wait for it.
+    // Bounded: with Redis down, closing must not wait for it (and shutdown hooks run level after level).
+    if (this.connection.status !== 'ready') this.connection.disconnect();
     await within(this.queue.close(), 2000, undefined);
     this.connection.disconnect();
   }
@@ -198,6 +182,14 @@ export class CertificateWorker implements OnModuleInit, OnApplicationShutdown {
     if (!this.worker) return;
     // A job under way gets a few seconds to finish; with Redis down, close() would wait for ever on the
     // commands parked in the offline queue, so the connections are dropped, which fails them and ends the loop.
+    // Redis away: the job under way cannot be recorded anyway (the sweeper queues it again); drop everything
+    // at once, since shutdown hooks run level after level and the process has 10 s in all.
+    if (this.connection?.status !== 'ready') {
+      this.connection?.disconnect();
+      void this.worker.close().catch(() => undefined);
+      await within(this.worker.disconnect(), 500, undefined);
+      return;
+    }
     const closed = this.worker.close();
     if ((await within(closed.then(() => true), 4000, false)) === false) {
       this.connection?.disconnect();

@@ -112,15 +112,25 @@ export class CertificateSettingsService {
    * The signatory a certificate is issued with: the one recorded on its row, else the current settings, recorded
    * now (only if still unset, so a retried job keeps the first). Returns what the renderer draws.
    */
-  async forCertificate(certificateId: string): Promise<CertificateSignatory | undefined> {
-    const s = await this.get();
-    const snapshot: SignatorySnapshot = { name: s.signatoryName, title: s.signatoryTitle, programme: s.programmeName, signatureId: s.signatureId };
-    await this.ds.query(`UPDATE certificates SET signatory = $2 WHERE id = $1 AND signatory IS NULL`, [certificateId, JSON.stringify(snapshot)]);
+  /**
+   * The signatory a certificate shows: the one it was first issued with when it has one, else today's settings.
+   * Reads only: the issuer writes the snapshot in its issuing transaction, under the row lock (so a worker never
+   * blocks on a certificate row before rendering).
+   */
+  async forCertificate(certificateId: string): Promise<{ snapshot: SignatorySnapshot; signatory: CertificateSignatory | undefined }> {
     const [row] = await this.ds.query(`SELECT signatory FROM certificates WHERE id = $1`, [certificateId]);
     const kept: SignatorySnapshot | null = typeof row?.signatory === 'string' ? JSON.parse(row.signatory) : row?.signatory ?? null;
-    if (!kept || (!kept.name && !kept.programme)) return undefined;
-    const picture = kept.signatureId ? await this.image(kept.signatureId) : undefined;
-    return { name: kept.name, title: kept.title || undefined, programme: kept.programme || undefined, signature: picture?.bytes };
+    let snapshot = kept;
+    if (!snapshot) {
+      const s = await this.get();
+      snapshot = { name: s.signatoryName, title: s.signatoryTitle, programme: s.programmeName, signatureId: s.signatureId };
+    }
+    if (!snapshot.name && !snapshot.programme) return { snapshot, signatory: undefined };
+    const picture = snapshot.signatureId ? await this.image(snapshot.signatureId) : undefined;
+    return {
+      snapshot,
+      signatory: { name: snapshot.name, title: snapshot.title || undefined, programme: snapshot.programme || undefined, signature: picture?.bytes },
+    };
   }
 }
 

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
-import IORedis from 'ioredis';
+import type IORedis from 'ioredis';
+import { redisConnection, workerRedisConnection } from '../common/redis';
+import { QuietLog, within } from '../certificates/quiet-log';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OutboxMessageDto } from '@ecampus/contracts';
@@ -149,16 +151,18 @@ export class MailService {
 
 @Injectable()
 export class BullMailQueue extends MailQueue implements OnApplicationShutdown {
-  private readonly logger = new Logger('MailQueue');
+  private readonly log = new QuietLog(new Logger('MailQueue'));
   private readonly connection: IORedis;
   private readonly queue: Queue<{ messageId: string }>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     super();
     // A producer must not hang while Redis is away: fail at once and let the sweeper queue it again.
-    this.connection = new IORedis(config.redisUrl!, { maxRetriesPerRequest: null, enableOfflineQueue: false });
+    this.connection = redisConnection(config.redisUrl!);
     this.connection.on('error', () => undefined); // a failed add is logged; the sweeper queues the message again
     this.queue = new Queue(MAIL_QUEUE, { connection: this.connection, prefix: config.queuePrefix });
+    // Without a listener BullMQ prints every reconnection error in full (issue 8).
+    this.queue.on('error', (e) => this.log.warn('redis', `Redis: ${e.message}`));
   }
 
   async enqueue(messageId: string): Promise<void> {
@@ -169,12 +173,14 @@ export class BullMailQueue extends MailQueue implements OnApplicationShutdown {
         jobId: messageId, attempts: MAIL_MAX_ATTEMPTS, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: true,
       });
     } catch (e) {
-      this.logger.warn(`Could not queue mail ${messageId} (${(e as Error).message}); it will be queued again.`);
+      this.log.warn('enqueue', `Could not queue mail ${messageId} (${(e as Error).message}); it will be queued again.`);
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close().catch(() => undefined);
+    // With Redis down close() waits on commands that never run: bounded, then the connection is dropped.
+    if (this.connection.status !== 'ready') this.connection.disconnect();
+    await within(this.queue.close(), 1000, undefined);
     this.connection.disconnect();
   }
 }
@@ -217,28 +223,40 @@ export class InProcessMailQueue extends MailQueue implements OnApplicationShutdo
 
 @Injectable()
 export class MailWorker implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('MailWorker');
+  private readonly log = new QuietLog(new Logger('MailWorker'));
   private worker?: Worker<{ messageId: string }>;
   private connection?: IORedis;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly delivery: MailDelivery) {}
 
   onModuleInit(): void {
-    // Workers keep ioredis' offline queue (STACK-NOTES): they wait for Redis rather than fail.
-    this.connection = new IORedis(this.config.redisUrl!, { maxRetriesPerRequest: null });
-    this.connection.on('error', (e) => this.logger.warn(`Redis: ${e.message}`));
+    // A worker's own connection, as the certificate worker's (see workerRedisConnection): it waits for Redis.
+    this.connection = workerRedisConnection(this.config.redisUrl!);
+    this.connection.on('error', (e) => this.log.warn('redis', `Redis: ${e.message}`));
+    this.connection.on('ready', () => this.log.clear('redis'));
     this.worker = new Worker(MAIL_QUEUE, (job) => this.delivery.deliver(job.data.messageId), {
       connection: this.connection,
       prefix: this.config.queuePrefix,
       concurrency: 2,
       lockDuration: 30_000,
       stalledInterval: 10_000,
+      runRetryDelay: 2_000,
     });
-    this.worker.on('error', (err) => this.logger.warn(`Worker: ${err.message}`));
+    this.worker.on('error', (err) => this.log.warn('worker', `Worker: ${err.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close().catch(() => undefined);
+    if (this.worker) {
+      // Redis away: nothing can be recorded; drop the connection so nothing waits on parked commands.
+      if (this.connection?.status !== 'ready') {
+        this.connection?.disconnect();
+        void this.worker.close().catch(() => undefined);
+        await within(this.worker.disconnect(), 500, undefined);
+      } else if ((await within(this.worker.close().then(() => true), 1500, false)) === false) {
+        this.connection?.disconnect();
+        await within(this.worker.disconnect(), 1000, undefined);
+      }
+    }
     this.connection?.disconnect();
     this.delivery.close();
   }
