@@ -155,13 +155,11 @@ describe('catalogue, enrolment, lessons and quizzes', () => {
       400,
       'only one',
     );
-    const [{ count }] = await app.ds.query(`SELECT count(*)::int FROM quiz_attempts`);
     const mine = await app.ds.query(
       `SELECT 1 FROM quiz_attempts a JOIN enrollments e ON e.id = a.enrollment_id JOIN users u ON u.id = e.user_id WHERE u.email = $1`,
       [(await agent.get('/api/me')).body.email],
     );
-    assert.equal(mine.length, 0);
-    assert.ok(count >= 0);
+    assert.equal(mine.length, 0, 'no refused answer sheet was stored');
   });
 
   it('completes the course when every lesson is done and every quiz passed, and lists it', async () => {
