@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The service worker: the app shell for a phone with no line, and the courses the learner downloaded.
 // Built by vite-plugin-pwa (injectManifest), which writes the list of the shell's files into __WB_MANIFEST.
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
@@ -10,6 +11,8 @@ declare const self: ServiceWorkerGlobalScope;
 /** Where "download for offline" stores a course (src/lib/offline.ts writes it). */
 const OFFLINE_CACHE = 'ecampus-offline-v1';
 
+// The page that installed it is served by it at once: a learner may download a course and lose the line without reloading.
+clientsClaim();
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 
