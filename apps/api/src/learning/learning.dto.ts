@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsUUID } from 'class-validator';
+import { IsObject, IsUUID, ValidateIf } from 'class-validator';
 
 export class AttemptDto {
   @ApiProperty({
@@ -18,7 +18,8 @@ export class AttemptDto {
       'which needs a connection.',
     format: 'uuid',
   })
-  @IsOptional()
+  // Absent is fine; null is not a UUID.
+  @ValidateIf((_, value) => value !== undefined)
   @IsUUID('all', { message: 'clientId must be a UUID' })
   clientId?: string;
 }
