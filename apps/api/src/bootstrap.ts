@@ -150,7 +150,14 @@ function serveWebApp(app: NestExpressApplication, webDir: string): void {
       serveStatic: { immutable: true, maxAge: '365d', fallthrough: false },
     }),
   );
-  app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
+  app.useStaticAssets(webDir, {
+    index: false,
+    maxAge: '1h',
+    // The service worker and the manifest name everything else: a phone checks them on every visit.
+    setHeaders: (res, path) => {
+      if (/(^|[\\/])(sw\.js|manifest\.webmanifest)$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/verify/') || req.path === '/verify') return next();
     const html = pages.html(req.path);

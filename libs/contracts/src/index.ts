@@ -137,6 +137,18 @@ export interface EnrollmentStateDto {
   progress: number;
 }
 
+/** What "download for offline" stores on the phone: every read a learner needs to study the course with no line. */
+export interface OfflineBundleDto {
+  slug: string;
+  /** The published version these files belong to: a newer one means the stored copy is out of date. */
+  version: string;
+  /** Total bytes stored (uncompressed), to show before downloading. */
+  bytes: number;
+  files: { url: string; bytes: number }[];
+  /** Items that need a connection (the final quiz), by id. */
+  onlineOnly: string[];
+}
+
 export interface CourseDetailDto {
   slug: string;
   title: string;

@@ -1,13 +1,16 @@
-import { BadRequestException, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Controller, ForbiddenException, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { LANGUAGES, searchWords, type CourseDetailDto, type CourseSearchHitDto, type CourseSummaryDto, type Language } from '@ecampus/contracts';
+import { LANGUAGES, searchWords, type CourseDetailDto, type CourseSearchHitDto, type CourseSummaryDto, type Language, type OfflineBundleDto } from '@ecampus/contracts';
 import { Auth, CurrentUser } from '../auth/auth.guard';
 import { finalLock, LearningService } from '../learning/learning.service';
 import { UsersService } from '../users/users.service';
 import type { UserEntity } from '../users/user.entity';
 import { CoursesService } from './courses.service';
 import { governanceOf } from './course-document';
+import type { CourseEntity } from './course.entity';
+import type { PublishedCourse } from './published-course';
+import { offlineBundle } from '../learning/offline-bundle';
 
 const COVER_SCHEMA = {
   type: 'object',
@@ -133,8 +136,31 @@ export class CoursesController {
   @ApiNotFoundResponse()
   async detail(@Param('slug') slug: string, @Req() req: Request): Promise<CourseDetailDto> {
     const { course, published } = await this.courses.publishedBySlug(slug);
-    const doc = published.doc;
     const user = req.session?.userId ? await this.users.findActive(req.session.userId) : null;
+    return this.outline(course, published, user);
+  }
+
+  @Get(':slug/offline')
+  @Auth()
+  @ApiOkResponse({
+    description:
+      'What "download for offline" stores: `{slug, version, bytes, files: [{url, bytes}], onlineOnly: [itemId]}`: the outline, every lesson, ' +
+      'every module check (questions only) and the lessons\' pictures, with the bytes each takes on the phone; the final quiz needs a ' +
+      'connection and is listed in `onlineOnly`. Enrolled learners, authors and admins.',
+  })
+  @ApiForbiddenResponse({ description: 'A learner who is not enrolled.' })
+  @ApiNotFoundResponse()
+  async offline(@Param('slug') slug: string, @CurrentUser() user: UserEntity): Promise<OfflineBundleDto> {
+    const { course, published } = await this.courses.publishedBySlug(slug);
+    if (user.role === 'learner' && !(await this.learning.findEnrollment(user.id, course.translationKey))) {
+      throw new ForbiddenException('Enrol in this course first.');
+    }
+    return offlineBundle(published, await this.outline(course, published, user), await this.courses.assetSizes(course.id));
+  }
+
+  /** The course and its outline as `GET /api/courses/:slug` answers it, with the user's progress when enrolled. */
+  private async outline(course: CourseEntity, published: PublishedCourse, user: UserEntity | null): Promise<CourseDetailDto> {
+    const doc = published.doc;
     const enrollment = user ? await this.learning.findEnrollment(user.id, course.translationKey) : null;
     const done = enrollment ? await this.learning.completedKeys(enrollment.id, published) : new Set<string>();
     const translations = (await this.courses.translationsOf([course.translationKey])).get(course.translationKey) ?? [];

@@ -97,6 +97,12 @@ export class CoursesService {
   }
 
   /** A published course by its slug, or by a slug it had before (links people kept still work). */
+  /** The stored size of each of a course's pictures, by file name. */
+  async assetSizes(courseId: string): Promise<Map<string, number>> {
+    const rows: { filename: string; size: number }[] = await this.ds.query(`SELECT filename, size FROM course_assets WHERE course_id = $1`, [courseId]);
+    return new Map(rows.map((r) => [r.filename, r.size]));
+  }
+
   async publishedBySlug(slug: string): Promise<{ course: CourseEntity; published: PublishedCourse }> {
     const repo = this.ds.getRepository(CourseEntity);
     const course =

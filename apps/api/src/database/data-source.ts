@@ -9,6 +9,7 @@ import { ReferralDirectory1765600000000 } from './migrations/1765600000000-refer
 import { AccountAndMail1765500000000 } from './migrations/1765500000000-account-and-mail';
 import { AuditAndSignInThrottle1765100000000 } from './migrations/1765100000000-audit-and-sign-in-throttle';
 import { ENTITIES } from './entities';
+import { OfflineAttemptIds1765760000000 } from './migrations/1765760000000-offline-attempt-ids';
 import { CertificateSigning1765400000000 } from './migrations/1765400000000-certificate-signing';
 import { CertificateSignatory1765410000000 } from './migrations/1765410000000-certificate-signatory';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   CertificateSigning1765400000000, CertificateSignatory1765410000000,
   AccountAndMail1765500000000,
   ReferralDirectory1765600000000,
+  OfflineAttemptIds1765760000000,
 ];
 
 export function dataSourceOptions(url: string, embedded: boolean): DataSourceOptions {

@@ -133,7 +133,7 @@ export class LearningController {
     schema: { type: 'object', properties: { statusCode: { type: 'integer', example: 429 }, error: { type: 'string' }, message: { type: 'string' }, retryAt: { type: 'string', format: 'date-time' } } },
   })
   attempt(@Param('id') id: string, @Body() body: AttemptDto, @CurrentUser() user: UserEntity): Promise<AttemptResultDto> {
-    return this.learning.attempt(user, id, body.answers);
+    return this.learning.attempt(user, id, body.answers, body.clientId);
   }
 
   @Get('me/enrollments')

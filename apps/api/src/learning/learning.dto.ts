@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsObject } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsObject, IsUUID, ValidateIf } from 'class-validator';
 
 export class AttemptDto {
   @ApiProperty({
@@ -10,4 +10,16 @@ export class AttemptDto {
   })
   @IsObject({ message: 'answers must be an object mapping question ids to lists of option ids' })
   answers: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description:
+      'A module check answered offline: an id the app made for this attempt (UUID). Sending it again returns the attempt recorded the ' +
+      'first time instead of recording another, so a queued attempt counts once however often it is replayed. Ignored by a final quiz, ' +
+      'which needs a connection.',
+    format: 'uuid',
+  })
+  // Absent is fine; null is not a UUID.
+  @ValidateIf((_, value) => value !== undefined)
+  @IsUUID('all', { message: 'clientId must be a UUID' })
+  clientId?: string;
 }

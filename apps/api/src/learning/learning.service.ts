@@ -154,24 +154,30 @@ export class LearningService {
     return (await open())!.questions;
   }
 
-  async attempt(user: UserEntity, id: string, answers: Record<string, unknown>): Promise<AttemptResultDto> {
+  async attempt(user: UserEntity, id: string, answers: Record<string, unknown>, clientId?: string): Promise<AttemptResultDto> {
     const { course, published } = await this.courses.itemContext(id);
     const quiz = published.quiz(id);
     if (!quiz) throw notFound('Quiz');
     const enrollment = await this.requireEnrollment(user, course);
     if (isFinal(quiz)) return this.finalAttempt(user, enrollment, course.id, published, quiz, answers);
     const { chosen, feedback, score, passed } = scoreAttempt(quiz, answers);
+    let recorded: { score: number; passed: boolean } | undefined;
     const result = await this.record(user, enrollment.id, course.id, async (m) => {
+      // A replay of an attempt queued offline (same client id) finds the first one; the enrolment row lock orders replays.
+      if (clientId) {
+        [recorded] = await m.query(`SELECT score, passed FROM quiz_attempts WHERE enrollment_id = $1 AND client_id = $2`, [enrollment.id, clientId]);
+        if (recorded) return;
+      }
       await m.query(
-        `INSERT INTO quiz_attempts (enrollment_id, item_key, item_id, course_version_id, answers, score, passed)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [enrollment.id, quiz.key, id, published.versionId, JSON.stringify(Object.fromEntries(chosen)), score, passed],
+        `INSERT INTO quiz_attempts (enrollment_id, item_key, item_id, course_version_id, answers, score, passed, client_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [enrollment.id, quiz.key, id, published.versionId, JSON.stringify(Object.fromEntries(chosen)), score, passed, clientId ?? null],
       );
       if (passed) {
         await m.query(`INSERT INTO item_progress (enrollment_id, item_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [enrollment.id, quiz.key]);
       }
     });
-    return { score, passed, feedback, ...result };
+    return { score: recorded?.score ?? score, passed: recorded?.passed ?? passed, feedback, ...result };
   }
 
   /**

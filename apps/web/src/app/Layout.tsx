@@ -5,6 +5,7 @@ import { UI_LANGUAGES, nativeLanguageName, useLanguage, useMessages } from '../l
 import { requestHeadingFocus, setAnnouncer } from '../lib/route-focus';
 import { pageIdentity, routes } from '../routes';
 import { Skeleton } from '../components/Skeleton';
+import { OfflineStatus } from '../features/offline/OfflineStatus';
 import { messages, type AppMessages } from './messages';
 
 function LanguageSwitch() {
@@ -208,6 +209,7 @@ function Shell() {
         {t.skipToContent}
       </a>
       <Header />
+      <OfflineStatus />
       <main id="main" tabIndex={-1}>
         <ChunkErrorBoundary key={pageIdentity(location.pathname)} t={t}>
           <Suspense fallback={<PageFallback />}>

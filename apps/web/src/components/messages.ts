@@ -13,6 +13,7 @@ const es = {
   progress: 'Progreso',
   progressValue: (percent: string) => `${percent} completado`,
   backToCatalogue: 'Volver al catálogo',
+  offlineItem: 'Sin conexión, y esta página no está guardada en el teléfono. Los cursos descargados para usar sin conexión se pueden leer; el examen final siempre necesita conexión.',
 };
 
 export type SharedMessages = typeof es;
@@ -30,6 +31,7 @@ const en: SharedMessages = {
   progress: 'Progress',
   progressValue: (percent: string) => `${percent} complete`,
   backToCatalogue: 'Back to the catalogue',
+  offlineItem: 'No connection, and this page is not saved on the phone. Courses downloaded for offline use can be read; the final quiz always needs a connection.',
 };
 
 export const messages = defineMessages({ es, en });

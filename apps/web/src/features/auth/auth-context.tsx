@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { Role, UserDto } from '@ecampus/contracts';
 import { UNAUTHORIZED_EVENT } from '../../lib/http';
 import { hasSavedLanguage, isUiLanguage, useLanguage } from '../../lib/i18n';
+import { forgetSavedCourses } from '../../lib/offline';
 import { invalidate } from '../../lib/resource';
 import { routes } from '../../routes';
 import { getMe, postLogout } from './api';
@@ -62,6 +63,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } finally {
       invalidate();
       setUser(null);
+      // The next person on this phone does not get this learner's downloaded courses.
+      await forgetSavedCourses().catch(() => undefined);
     }
   }, []);
 

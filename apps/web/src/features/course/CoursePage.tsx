@@ -15,6 +15,7 @@ import { useAuth } from '../auth/auth-context';
 import { getMyCertificates, myCertificatesKey } from '../certificates/api';
 import { courseKey, getCourse, postEnroll } from './api';
 import { CourseLayout } from './CourseExtras';
+import { OfflineDownload } from '../offline/OfflineDownload';
 import { messages } from './messages';
 
 /** The first item not yet completed, in outline order (undefined when all are done). */
@@ -94,6 +95,7 @@ function CourseView({ course, onChanged }: { course: CourseDetailDto; onChanged:
               </p>
             ) : null}
             <EnrollmentPanel course={course} onChanged={onChanged} />
+            <OfflineDownload course={course} />
           </>
         }
         outline={<Outline course={course} />}

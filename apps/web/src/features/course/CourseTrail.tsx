@@ -59,7 +59,7 @@ export function ItemLoadError({
   return (
     <div className="container page">
       <PageHeading>{status === 404 ? texts.notFoundTitle : status === 403 ? texts.notEnrolledTitle : shared.errorTitle}</PageHeading>
-      <ErrorNotice error={error} onRetry={onRetry} message={status === 403 ? texts.notEnrolled : undefined} />
+      <ErrorNotice error={error} onRetry={onRetry} message={status === 403 ? texts.notEnrolled : status === 0 && !navigator.onLine ? shared.offlineItem : undefined} />
       <p>
         <Link to={routes.catalogue()}>{shared.backToCatalogue}</Link>
       </p>

@@ -6,7 +6,9 @@ import { ItemPager } from '../../components/ItemPager';
 import { PageHeading } from '../../components/PageHeading';
 import { Skeleton } from '../../components/Skeleton';
 import { useMessages } from '../../lib/i18n';
+import { enqueue, isOffline, newId } from '../../lib/offline';
 import { invalidate, useResource } from '../../lib/resource';
+import { useAuth } from '../auth/auth-context';
 import { routes } from '../../routes';
 import { courseKey } from '../course/api';
 import { CourseTrail, ItemLoadError, useCourse } from '../course/CourseTrail';
@@ -60,13 +62,20 @@ function LessonView({ lesson, lang }: { lesson: LessonDto; lang: string | undefi
   const onContentClick = useInternalLinks();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const { user } = useAuth();
 
   const complete = async () => {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      await postLessonComplete(lesson.id);
+      try {
+        await postLessonComplete(lesson.id);
+      } catch (e) {
+        // No line: the phone keeps it and sends it when the line is back (the route is idempotent).
+        if (!isOffline(e) || !user) throw e;
+        await enqueue({ id: newId(), userId: user.id, path: `${lessonKey(lesson.id)}/complete` });
+      }
       invalidate(courseKey(lesson.courseSlug));
       invalidate(lessonKey(lesson.id));
       invalidate('/api/me/');

@@ -7,7 +7,9 @@ import { ItemPager } from '../../components/ItemPager';
 import { PageHeading } from '../../components/PageHeading';
 import { Skeleton } from '../../components/Skeleton';
 import { useFormat, useLanguage, useMessages } from '../../lib/i18n';
+import { enqueue, isOffline, newId, QueuedOffline } from '../../lib/offline';
 import { invalidate, useResource } from '../../lib/resource';
+import { useAuth } from '../auth/auth-context';
 import { routes } from '../../routes';
 import { courseKey } from '../course/api';
 import { CourseTrail, ItemLoadError, useCourse } from '../course/CourseTrail';
@@ -24,6 +26,7 @@ export default function QuizPage() {
   const t = useMessages(messages);
   const quiz = useResource(quizKey(id), (signal) => getQuiz(id, signal));
   const course = useCourse(quiz.data?.courseSlug);
+  const { user } = useAuth();
 
   if (quiz.error) return <ItemLoadError error={quiz.error} onRetry={quiz.reload} texts={t} />;
 
@@ -38,7 +41,7 @@ export default function QuizPage() {
           lang={course.data?.language}
           onReload={quiz.reload}
           submit={async (answers) => {
-            const outcome = await submitAttempt(quiz.data!, answers);
+            const outcome = await submitAttempt(quiz.data!, answers, user?.id);
             // The progress bar above the quiz follows the attempt.
             course.reload();
             return outcome;
@@ -68,8 +71,17 @@ interface QuizViewProps {
   onReload?: () => void;
 }
 
-async function submitAttempt(quiz: QuizDto, answers: Record<string, string[]>): Promise<AttemptResultDto> {
-  const outcome = await postAttempt(quiz.id, answers);
+async function submitAttempt(quiz: QuizDto, answers: Record<string, string[]>, userId: string | undefined): Promise<AttemptResultDto> {
+  // A module check carries its own id: with no line it waits on the phone and is sent later, counted once.
+  const clientId = quiz.kind === 'final' ? undefined : newId();
+  let outcome: AttemptResultDto;
+  try {
+    outcome = await postAttempt(quiz.id, answers, clientId);
+  } catch (e) {
+    if (!clientId || !userId || !isOffline(e)) throw e;
+    await enqueue({ id: clientId, userId, path: `${quizKey(quiz.id)}/attempts`, body: { answers, clientId } });
+    throw new QueuedOffline();
+  }
   invalidate(courseKey(quiz.courseSlug));
   invalidate(quizKey(quiz.id));
   invalidate('/api/me/');
@@ -77,8 +89,10 @@ async function submitAttempt(quiz: QuizDto, answers: Record<string, string[]>): 
 }
 
 /** A quiz as learners take it; the studio's preview shows the same view. */
-export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz, answers), itemHref = routes.item, courseHref, onReload }: QuizViewProps) {
+export function QuizView({ quiz, lang, submit, itemHref = routes.item, courseHref, onReload }: QuizViewProps) {
   const t = useMessages(messages);
+  const { user } = useAuth();
+  const send = submit ?? ((answers: Record<string, string[]>) => submitAttempt(quiz, answers, user?.id));
   const format = useFormat();
   const { lang: language } = useLanguage();
   const isFinal = quiz.kind === 'final';
@@ -126,7 +140,7 @@ export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz,
     setBusy(true);
     setError(null);
     try {
-      setResult(await submit(answers));
+      setResult(await send(answers));
     } catch (e) {
       setError(e);
     } finally {
@@ -344,7 +358,13 @@ export function QuizView({ quiz, lang, submit = (answers) => submitAttempt(quiz,
             </fieldset>
           );
         })}
-        {error ? <ErrorNotice error={error} /> : null}
+        {error instanceof QueuedOffline ? (
+          <p className="notice" role="status">
+            {t.queuedOffline}
+          </p>
+        ) : error ? (
+          <ErrorNotice error={error} />
+        ) : null}
         {!result ? (
           <button type="submit" className="button button--block" aria-disabled={busy}>
             {busy ? t.submitting : t.submit}

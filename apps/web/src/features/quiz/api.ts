@@ -7,6 +7,7 @@ export function getQuiz(id: string, signal?: AbortSignal): Promise<QuizDto> {
   return http(quizKey(id), { signal });
 }
 
-export function postAttempt(id: string, answers: Record<string, string[]>): Promise<AttemptResultDto> {
-  return http(`${quizKey(id)}/attempts`, { method: 'POST', body: { answers } });
+/** `clientId`: the attempt's own id, so that sending it again (a check queued offline) records it once. */
+export function postAttempt(id: string, answers: Record<string, string[]>, clientId?: string): Promise<AttemptResultDto> {
+  return http(`${quizKey(id)}/attempts`, { method: 'POST', body: clientId ? { answers, clientId } : { answers } });
 }
