@@ -24,7 +24,7 @@ import { openDataSource } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres';
 import { DirectoryService } from './directory/directory.service';
 import { UsersService } from './users/users.service';
-import { PagePreloads } from './web-app/page-preloads';
+import { PagePreloads, uiLanguageOf } from './web-app/page-preloads';
 import { sessionLifetime } from './auth/session';
 
 export const SESSION_COOKIE = 'ecampus.sid';
@@ -160,7 +160,11 @@ function serveWebApp(app: NestExpressApplication, webDir: string): void {
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/verify/') || req.path === '/verify') return next();
-    const html = pages.html(req.path);
+    const html = pages.html(req.path, {
+      query: new URLSearchParams(req.originalUrl.split('?')[1] ?? ''),
+      uiLanguage: uiLanguageOf(req.headers.cookie, req.headers['accept-language']),
+      signedIn: Boolean(req.session?.userId),
+    });
     if (html === null) return res.status(404).type('text').send('The web app is not built: run `npm run build`.');
     res.set('Cache-Control', 'no-cache').type('html').send(html);
   });

@@ -16,6 +16,8 @@ export function defineMessages<M>(catalogues: Catalogues<M>): Catalogues<M> {
 }
 
 const STORAGE_KEY = 'ecampus.lang';
+/** The interface language, for the server: keep in step with apps/api/src/web-app/page-preloads.ts. */
+const LANGUAGE_COOKIE = 'ecampus_lang';
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
@@ -70,6 +72,8 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = lang;
+    // The server reads it to fetch a page's first data in this language beside the page's code (page-preloads.ts).
+    document.cookie = `${LANGUAGE_COOKIE}=${lang}; path=/; max-age=31536000; SameSite=Lax`;
   }, [lang]);
 
   const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
