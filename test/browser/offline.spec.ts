@@ -56,12 +56,12 @@ describe('a learner with no connection, on a phone', () => {
     await h.look(page, 'final-needs-line', { phone: false });
 
     // Nothing reached the server while offline.
-    let mine = (await agent.get('/api/me/enrollments').expect(200)).body[0];
-    assert.equal(mine.progress, 0);
+    const before = (await agent.get('/api/me/enrollments').expect(200)).body[0];
+    assert.equal(before.progress, 0);
 
     await page.context().setOffline(false);
     await page.getByText('Se enviaron las 2 acciones que estaban guardadas en el teléfono.').waitFor();
-    mine = await waitFor(async () => {
+    await waitFor(async () => {
       const [e] = (await agent.get('/api/me/enrollments').expect(200)).body;
       return e.progress > 0 ? e : undefined;
     }, 'the queued actions on the server');

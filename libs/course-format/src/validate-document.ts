@@ -26,7 +26,6 @@ import {
   optionalGovernanceFields,
   GOVERNANCE_FIELDS,
   type Issue,
-  type Path,
 } from './rules';
 
 /** Fields the API returns with a course; clients may send them back, and they are ignored. */

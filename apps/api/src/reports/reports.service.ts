@@ -28,6 +28,8 @@ export function parseFilter(q: ReportQuery): ReportFilter {
   const text = (name: keyof ReportQuery, max = 100): string | null => {
     const v = q[name];
     if (v === undefined || v === '') return null;
+    // Control characters have no place in a filter (and would end up in CSV file names).
+    // eslint-disable-next-line no-control-regex
     if (typeof v !== 'string' || v.length > max || /[\u0000-\u001f]/.test(v)) throw new BadRequestException(`${name} must be a text of at most ${max} characters`);
     return v;
   };
