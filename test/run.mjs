@@ -1,4 +1,4 @@
-// `npm test`: every suite (unit, API, worker, embedded start, browser) with Node's test runner, files in parallel.
+// `npm test`: every suite (unit, API, worker, embedded start, browser) with Jest (jest.config.cjs), files in parallel.
 // Needs PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, default the local servers) and, for the
 // browser suite, Chromium at /usr/bin/chromium (CHROMIUM_PATH). `.ci/run` installs and starts all of them.
 //
@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { globSync } from 'tinyglobby';
 
-const ALL = ['libs/*/test/**/*.spec.ts', 'test/api/*.spec.ts', 'test/worker/*.spec.ts', 'test/faults/*.spec.ts', 'test/cli/*.spec.ts', 'test/embedded/*.spec.ts', 'test/browser/*.spec.ts'];
+const ALL = ['apps/*/src/**/*.spec.{ts,tsx}', 'libs/*/src/**/*.spec.ts', 'libs/*/test/**/*.spec.ts', 'test/api/*.spec.ts', 'test/worker/*.spec.ts', 'test/faults/*.spec.ts', 'test/cli/*.spec.ts', 'test/embedded/*.spec.ts', 'test/browser/*.spec.ts'];
 // The separate worker process, the CLI and the npm-start test bring their own database set-up.
 const ON_EMBEDDED = ['test/api/*.spec.ts', 'test/browser/*.spec.ts'];
 
@@ -19,9 +19,10 @@ function run(patterns, env = {}) {
     process.exit(1);
   }
   const concurrency = process.env.TEST_CONCURRENCY ?? '3';
+  // VM modules: the embedded database (PGlite) loads its parts with import(), which Jest runs only with this flag.
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? '300000'}`, ...files],
+    ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', 'node_modules/jest/bin/jest.js', `--maxWorkers=${concurrency}`, '--runTestsByPath', ...files],
     { stdio: 'inherit', env: { ...process.env, ECAMPUS_ROOT: process.cwd(), LOG_LEVEL: 'silent', ...env } },
   );
   return result.status ?? 1;

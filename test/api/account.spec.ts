@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { MailDelivery, MailService, MailSweeper } from '../../apps/api/dist/mail/mail.service.js';
 import { assertError } from '../support/errors';
@@ -11,11 +11,11 @@ const NEW_PASSWORD = 'a new sentence to remember';
 describe('account self-service with mail through a real SMTP server (BullMQ)', () => {
   let app: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  before(async () => {
+  beforeAll(async () => {
     smtp = await startSmtpServer();
     app = await startTestApp({ redis: true, worker: true, overrides: { smtpUrl: smtp.url } });
   });
-  after(async () => {
+  afterAll(async () => {
     await app.close();
     await smtp.close();
   });
@@ -227,10 +227,10 @@ describe('account self-service with mail through a real SMTP server (BullMQ)', (
 
 describe('mail without SMTP_URL goes to the admin outbox (in-process queue)', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('keeps every message for admins, newest first; learners get 403', async () => {
     const learner = await signUp(app.server, { language: 'es' });
@@ -268,11 +268,11 @@ describe('mail retries while the SMTP server is down (BullMQ)', () => {
   let app: TestApp;
   let port: number;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
-  before(async () => {
+  beforeAll(async () => {
     port = await freePort();
     app = await startTestApp({ redis: true, worker: true, overrides: { smtpUrl: `smtp://127.0.0.1:${port}` } });
   });
-  after(async () => {
+  afterAll(async () => {
     await app.close();
     await smtp?.close();
   });

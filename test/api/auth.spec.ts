@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { assertError } from '../support/errors';
 import { PROFILE, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
 
 describe('auth and profile', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('registers with the reporting profile, signs in with an HttpOnly SameSite=Lax cookie, and /api/me answers', async () => {
     const agent = request.agent(app.server);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { assertError } from '../support/errors';
 import { signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
@@ -7,11 +7,11 @@ import { signInAdmin, signUp, startTestApp, type TestApp } from '../support/test
 describe('two people working on the same course', () => {
   let app: TestApp;
   let admin: request.Agent;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
     admin = await signInAdmin(app.server);
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   async function author(name: string, email?: string) {
     const a = await signUp(app.server, { name, ...(email ? { email } : {}) });

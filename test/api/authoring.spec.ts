@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { assertError } from '../support/errors';
 import { completeCourse, signInAdmin, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
@@ -48,11 +48,11 @@ const NEW_COURSE = {
 describe('authoring and publishing', () => {
   let app: TestApp;
   let admin: request.Agent;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
     admin = await signInAdmin(app.server);
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('keeps learners out (403) and anonymous users out (401) of every authoring route', async () => {
     const { agent } = await signUp(app.server);
@@ -176,10 +176,10 @@ describe('authoring and publishing', () => {
 
 describe('reports', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('counts enrolments, completions and certificates by country, institution type and course, and exports CSV', async () => {
     const admin = await signInAdmin(app.server);
@@ -223,10 +223,10 @@ describe('reports', () => {
 
 describe('operations', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: true });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('reports health with the database and the queue', async () => {
     // The worker's first heartbeat is written as it starts.
@@ -262,11 +262,11 @@ describe('operations', () => {
 
 describe('health when Redis is down', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     // Nothing listens on port 1: the queue is down, the database is up.
     app = await startTestApp({ redis: true, worker: false, overrides: { redisUrl: 'redis://127.0.0.1:1' } });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('answers 503 naming the queue, and still serves the catalogue', async () => {
     const res = await request(app.server).get('/api/health').expect(503);

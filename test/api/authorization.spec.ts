@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { assertError } from '../support/errors';
 import { png } from '../support/png';
@@ -21,7 +21,7 @@ describe('authorization: who may do what', () => {
   const SLUG = 'owned-course';
   let lessonId: string;
 
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
     admin = await signInAdmin(app.server);
     learner = await signUp(app.server, { name: 'Lucía Aprendiz' });
@@ -41,7 +41,7 @@ describe('authorization: who may do what', () => {
     await owner.agent.put(`/api/admin/courses/${SLUG}/editors`).send({ userIds: [given.user.id] }).expect(200);
     await owner.agent.post(`/api/admin/courses/${SLUG}/publish`).expect(200);
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   const anonymous = () => request(app.server);
 

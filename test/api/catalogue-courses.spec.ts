@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { ROOT } from '../support/env';
 import { completeCourse, signInAdmin, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
@@ -7,10 +7,10 @@ import { completeCourse, signInAdmin, signUp, startTestApp, waitFor, type TestAp
 /** Every course in courses/ is imported, published, and can be taken to a certificate in each language. */
 describe('the course catalogue in courses/', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false, coursesDir: `${ROOT}/courses` });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('publishes every course in Spanish and English, linked as translations', async () => {
     const catalogue = (await request(app.server).get('/api/courses').expect(200)).body;

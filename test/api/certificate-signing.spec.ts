@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { tokenFromUrl, verifyToken, type CertificateTokenPayload, type Jwk } from '@ecampus/certificate';
 import { urlFromPdf } from '../../apps/api/dist/cli/certificates-verify.js';
@@ -14,10 +14,10 @@ import { completeCourse, signIn, signInAdmin, signUp, startTestApp, waitFor, typ
 
 describe('signed certificates: QR token, JWKS, revocation list, key rotation', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: true, worker: true });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   async function certify(name = 'Łukasz Ñúñez-Gómez') {
     const learner = await signUp(app.server, { name });

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { assertError } from '../support/errors';
 import { completeCourse, signInAdmin, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
 
 describe('certificates over BullMQ on Redis', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: true, worker: true });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   async function certify() {
     const learner = await signUp(app.server, { name: 'Łukasz Ñúñez-Gómez' });

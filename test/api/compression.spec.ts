@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { ROOT } from '../support/env';
@@ -16,10 +16,10 @@ function biggestScript(): string {
 
 describe('compression and caching on a slow line', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('serves the web app files precompressed at build: brotli or gzip as accepted, cached for a year', async () => {
     const file = `/${biggestScript()}`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { ROOT } from '../support/env';
 import { assertError } from '../support/errors';
@@ -15,11 +15,11 @@ describe('course cover pictures', () => {
   let app: TestApp;
   let admin: request.Agent;
 
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
     admin = await signInAdmin(app.server);
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   const draft = async (slug: string) => (await admin.get(`/api/admin/courses/${slug}`).expect(200)).body;
   const catalogueEntry = async (slug: string) =>
@@ -94,7 +94,7 @@ describe('course covers in course files', () => {
   let app: TestApp;
   let dir: string;
 
-  before(async () => {
+  beforeAll(async () => {
     // The sample course with a cover whose file name the server normalises (Portada.PNG → portada.png).
     dir = mkdtempSync(join(tmpdir(), 'ecampus-cover-'));
     cpSync(`${ROOT}/test/fixtures/courses`, dir, { recursive: true });
@@ -105,7 +105,7 @@ describe('course covers in course files', () => {
     writeFileSync(join(es, 'course.yaml'), yaml);
     app = await startTestApp({ redis: false, coursesDir: dir });
   });
-  after(async () => {
+  afterAll(async () => {
     await app?.close();
     rmSync(dir, { recursive: true, force: true });
   });

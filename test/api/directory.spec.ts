@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { assertError } from '../support/errors';
 import { signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
@@ -24,11 +24,11 @@ describe('referral directory', () => {
   let admin: request.Agent;
   const count = async () => Number((await app.ds.query(`SELECT count(*)::int AS n FROM directory_entries`))[0].n);
 
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
     admin = await signInAdmin(app.server);
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('ships the entries of directory/referral-directory.yaml, each with its source and check date, to anyone', async () => {
     const res = await request(app.server).get('/api/directory?country=mx').expect(200);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { assertError } from '../support/errors';
 import { passQuiz, rightAnswers, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
@@ -15,7 +15,7 @@ describe('the final quiz: drawn, locked until the course is done, limited, revie
   let items: Item[];
   let final: Item;
   let check: Item;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
     const admin = await signInAdmin(app.server);
     const doc = (await admin.get('/api/admin/courses/sample-course').expect(200)).body;
@@ -23,7 +23,7 @@ describe('the final quiz: drawn, locked until the course is done, limited, revie
     final = items.find((i) => i.type === 'quiz' && i.title === 'Final quiz')!;
     check = items.find((i) => i.type === 'quiz' && i !== final)!;
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   /** A learner enrolled with every lesson and the module check done: the final quiz is open. */
   async function ready() {
@@ -253,10 +253,10 @@ describe('the final quiz: drawn, locked until the course is done, limited, revie
 
 describe('the final quiz in the studio: kind, draw and attempt policy, validated like courses:check', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('refuses a pool too small for the draw and a policy on a check, naming the place; keeps a valid policy', async () => {
     const admin = await signInAdmin(app.server);

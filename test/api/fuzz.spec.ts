@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import request from 'supertest';
 import { signIn, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
@@ -116,7 +116,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
   const real: Record<string, string> = {};
   let draft: Record<string, unknown>;
 
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
     const admin = await signInAdmin(app.server);
     const learner = await signUp(app.server);
@@ -147,7 +147,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
     }
     assert.ok(ops.length > 30, `the OpenAPI document lists ${ops.length} operations`);
   });
-  after(() => app?.close());
+  afterAll(() => app?.close());
 
   /** Row counts of every table a request could write to, plus the values a PATCH or PUT could change. */
   async function snapshot(): Promise<string> {

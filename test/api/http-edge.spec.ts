@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { strToU8, zipSync } from 'fflate';
 import request from 'supertest';
 import { assertError } from '../support/errors';
@@ -20,10 +20,10 @@ async function counts(app: TestApp) {
 
 describe('the HTTP edge: limits, cross-site check, headers, data errors, CSV', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   describe('input limits', () => {
     it('refuses JSON nested deeper than 64 levels with 400 while other requests keep flowing', async () => {

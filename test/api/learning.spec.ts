@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { assertError } from '../support/errors';
 import { completeCourse, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
 
 describe('catalogue, enrolment, lessons and quizzes', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('lists published courses with the contract fields, filtered by language, topic and words', async () => {
     const all = (await request(app.server).get('/api/courses').expect(200)).body;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { assertError } from '../support/errors';
 import { rightAnswers, signInAdmin, signUp, startTestApp, type TestApp } from '../support/test-app';
@@ -9,10 +9,10 @@ type Item = { id: string; type: string; kind?: string };
 
 describe('offline reading: what a course takes on the phone, and attempts that count once', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('lists the outline, every lesson and module check with the bytes each takes, and leaves the final quiz to the line', async () => {
     assertError(await request(app.server).get('/api/courses/curso-de-prueba/offline'), 401);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 
@@ -7,10 +7,10 @@ const preloads = (html: string) => [...html.matchAll(/<link rel="preload" as="fe
 
 describe('a page names its first reads in its HTML, exactly as the app will ask them', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('the catalogue: the interface language from its cookie, else Accept-Language, else Spanish; filters from the address', async () => {
     const page = async (path: string, headers: Record<string, string> = {}) => preloads((await request(app.server).get(path).set(headers).expect(200)).text);

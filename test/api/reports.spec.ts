@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import type request from 'supertest';
 import { assertError } from '../support/errors';
 import { completeCourse, signInAdmin, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
@@ -17,7 +17,7 @@ async function raw(req: request.Test) {
 
 describe('reports people can use', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
     const people = [
       { country: 'MX', institutionType: 'police', gender: 'woman', name: '=HYPERLINK("http://evil.example","clic")' },
@@ -34,7 +34,7 @@ describe('reports people can use', () => {
       }
     }
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('combines filters: country × institution type × course × gender × dates, with enrolments in progress', async () => {
     const admin = await signInAdmin(app.server);

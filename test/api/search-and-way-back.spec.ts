@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { assertError } from '../support/errors';
 import { signUp, startTestApp, type TestApp } from '../support/test-app';
 
 describe('search that forgives, and the way back into a course', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   const slugs = async (query: string) => (await request(app.server).get(`/api/courses?${query}`).expect(200)).body.map((c: { slug: string }) => c.slug).sort();
 

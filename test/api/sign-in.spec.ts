@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { loadConfig } from '../../apps/api/dist/config/app-config.js';
 import { assertError } from '../support/errors';
@@ -16,10 +16,10 @@ const count = (statuses: number[], s: number) => statuses.filter((x) => x === s)
 
 describe('sign-in throttling (atomic) and sessions', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('prunes counters idle for a day and keys them by a primary key', async () => {
     await app.ds.query(
@@ -144,10 +144,10 @@ describe('sign-in throttling (atomic) and sessions', () => {
 
 describe('sign-in behind a trusted proxy (TRUST_PROXY)', () => {
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false, overrides: { trustProxy: true } });
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('counts per client address from X-Forwarded-For', async () => {
     const burst = await Promise.all(

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { ROOT } from '../support/env';
@@ -24,11 +24,11 @@ describe('the authoring studio API', () => {
     return u;
   }
 
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: false });
     admin = await signInAdmin(app.server);
   });
-  after(() => app.close());
+  afterAll(() => app.close());
 
   it('lets admins list, search, promote and deactivate users; nobody else', async () => {
     const learner = await signUp(app.server, { name: 'Zacarías Único', institution: 'Albergue La Esperanza' });

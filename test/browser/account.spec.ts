@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { assertAccessible, launchChromium, PHONE } from '../support/browser';
@@ -11,12 +11,12 @@ describe('account self-service in Chromium on a phone, with a real SMTP server',
   let browser: Browser;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
-  before(async () => {
+  beforeAll(async () => {
     smtp = await startSmtpServer();
     app = await startTestApp({ listen: true, redis: false, overrides: { smtpUrl: smtp.url } });
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await app?.close();
     await smtp?.close();

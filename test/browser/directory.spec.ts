@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from '@jest/globals';
 import request from 'supertest';
 import { PHONE, useBrowserHarness } from '../support/browser';
 import { ADMIN, signInAdmin, signUp } from '../support/test-app';
@@ -7,7 +7,7 @@ import { ADMIN, signInAdmin, signUp } from '../support/test-app';
 describe('the referral directory in the browser', () => {
   const h = useBrowserHarness({ prefix: 'directory-' });
   let admin: request.Agent;
-  before(async () => {
+  beforeAll(async () => {
     admin = await signInAdmin(h.app.server);
   });
 

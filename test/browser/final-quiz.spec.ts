@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { PHONE, useBrowserHarness } from '../support/browser';
 import { ADMIN, passQuiz, signInAdmin, signUp } from '../support/test-app';

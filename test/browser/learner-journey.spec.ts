@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assertAccessible, launchChromium } from '../support/browser';
 import { signInAdmin, startTestApp, type TestApp } from '../support/test-app';
@@ -23,7 +23,7 @@ describe('a learner in Chromium on a phone, in Spanish', () => {
   let items: Item[];
   const cspViolations: string[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ listen: true, redis: true, worker: true });
     browser = await launchChromium();
     context = await browser.newContext({
@@ -45,7 +45,7 @@ describe('a learner in Chromium on a phone, in Spanish', () => {
     items = doc.modules.flatMap((m) => m.items);
   });
 
-  after(async () => {
+  afterAll(async () => {
     assert.deepEqual(cspViolations, [], 'the Content-Security-Policy blocked something');
     await browser?.close();
     await app?.close();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from '@jest/globals';
 import type { Browser, Page, Response } from 'playwright-core';
 import { launchChromium, PHONE } from '../support/browser';
 import { completeCourse, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
@@ -31,26 +31,26 @@ describe('page weight on a phone, first visit', () => {
   const newPage = async (opts: { javaScriptEnabled?: boolean } = {}) =>
     (await browser.newContext({ baseURL: app.url, locale: 'es-MX', viewport: PHONE, isMobile: true, ...opts })).newPage();
 
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ listen: true, redis: false });
     browser = await launchChromium();
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await app?.close();
   });
 
-  test(`the catalogue needs at most ${BUDGETS.catalogueJs / KB} kB of JavaScript, sent compressed`, async (t) => {
+  test(`the catalogue needs at most ${BUDGETS.catalogueJs / KB} kB of JavaScript, sent compressed`, async () => {
     const page = await newPage();
     const w = await weigh(page, '/', () => page.getByRole('link', { name: /Curso de prueba/ }).first().waitFor());
     const scripts = w.sized.filter((s) => s.type === 'script');
     assert.ok(scripts.length > 0, 'the catalogue loads scripts');
     for (const s of scripts) if (s.bytes > 1024) assert.equal(s.encoding, 'br', `${s.url} is sent with brotli`);
-    t.diagnostic(`catalogue: ${w.js} bytes of JavaScript`);
+    console.log(`catalogue: ${w.js} bytes of JavaScript`);
     assert.ok(w.js <= BUDGETS.catalogueJs, `catalogue JavaScript: ${w.js} bytes on the wire, budget ${BUDGETS.catalogueJs}`);
   });
 
-  test(`a lesson opened by its address while signed in needs at most ${BUDGETS.lessonJs / KB} kB of JavaScript`, async (t) => {
+  test(`a lesson opened by its address while signed in needs at most ${BUDGETS.lessonJs / KB} kB of JavaScript`, async () => {
     const { email, password, agent } = await signUp(app.server);
     await agent.post('/api/courses/curso-de-prueba/enroll').expect(201);
     const course = (await agent.get('/api/courses/curso-de-prueba').expect(200)).body;
@@ -58,11 +58,11 @@ describe('page weight on a phone, first visit', () => {
     const page = await newPage();
     await page.context().request.post('/api/auth/login', { data: { email, password } });
     const w = await weigh(page, `/lessons/${lesson.id}`, () => page.getByRole('heading', { level: 1, name: lesson.title }).waitFor());
-    t.diagnostic(`lesson: ${w.js} bytes of JavaScript`);
+    console.log(`lesson: ${w.js} bytes of JavaScript`);
     assert.ok(w.js <= BUDGETS.lessonJs, `lesson JavaScript: ${w.js} bytes on the wire, budget ${BUDGETS.lessonJs}`);
   });
 
-  test(`the verify page weighs at most ${BUDGETS.verifyPage / KB} kB in all and needs no JavaScript`, async (t) => {
+  test(`the verify page weighs at most ${BUDGETS.verifyPage / KB} kB in all and needs no JavaScript`, async () => {
     const { agent } = await signUp(app.server, { name: 'Lucía Ixchel Pérez' });
     await agent.post('/api/courses/curso-de-prueba/enroll').expect(201);
     await completeCourse(app, agent, 'curso-de-prueba');
@@ -72,7 +72,7 @@ describe('page weight on a phone, first visit', () => {
     }, 'the certificate');
     const page = await newPage({ javaScriptEnabled: false });
     const w = await weigh(page, `/verify/${cert.code}`, () => page.getByText('Lucía Ixchel Pérez').first().waitFor());
-    t.diagnostic(`verify page: ${w.all} bytes in all`);
+    console.log(`verify page: ${w.all} bytes in all`);
     assert.ok(w.all <= BUDGETS.verifyPage, `verify page: ${w.all} bytes on the wire in all, budget ${BUDGETS.verifyPage}`);
   });
 });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from '@jest/globals';
 import { useBrowserHarness } from '../support/browser';
 import { ADMIN, completeCourse, signUp, waitFor } from '../support/test-app';
 
 describe('reports in the browser', () => {
   const h = useBrowserHarness({ prefix: 'reports-' });
-  before(async () => {
+  beforeAll(async () => {
     for (const [i, country] of ['MX', 'MX', 'MX', 'GT'].entries()) {
       const { agent } = await signUp(h.app.server, { country, gender: i === 1 ? 'man' : 'woman' });
       await agent.post('/api/courses/curso-de-prueba/enroll').expect(201);

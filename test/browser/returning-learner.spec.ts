@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { PHONE, useBrowserHarness } from '../support/browser';
 import { completeCourse, signUp, waitFor } from '../support/test-app';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { assertAccessible, useBrowserHarness } from '../support/browser';
@@ -8,7 +8,7 @@ import { ADMIN, signInAdmin, signUp } from '../support/test-app';
 describe('two authors on one course, in Chromium', () => {
   const h = useBrowserHarness({ prefix: 'collaboration-' });
   let admin: request.Agent;
-  before(async () => {
+  beforeAll(async () => {
     admin = await signInAdmin(h.app.server);
   });
 

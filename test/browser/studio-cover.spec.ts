@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { DESKTOP, PHONE, useBrowserHarness } from '../support/browser';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { assertAccessible, DESKTOP, PHONE, useBrowserHarness } from '../support/browser';
 import { ADMIN, signInAdmin } from '../support/test-app';

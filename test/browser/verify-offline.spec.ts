@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../support/env';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { urlFromPdf } from '../../apps/api/dist/cli/certificates-verify.js';
 import { useBrowserHarness } from '../support/browser';
 import { binary } from '../support/png';

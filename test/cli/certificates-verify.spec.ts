@@ -4,7 +4,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from '@jest/globals';
 import { encodeToken, renderCertificatePdf, tokenPayload } from '@ecampus/certificate';
 import { ROOT } from '../support/env';
 
@@ -29,7 +29,7 @@ describe('npm run certificates:verify', () => {
   const pdfPath = join(dir, 'cert.pdf');
   const unsignedPath = join(dir, 'unsigned.pdf');
 
-  before(async () => {
+  beforeAll(async () => {
     writeFileSync(pdfPath, await renderCertificatePdf({ ...fields, language: 'es', verifyUrl, signedUrl: `${verifyUrl}#${token}` }));
     writeFileSync(unsignedPath, await renderCertificatePdf({ ...fields, language: 'es', verifyUrl }));
   });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { createTestDatabase } from '../support/databases';
 import { signInAdmin, startTestApp } from '../support/test-app';
 import { ROOT } from '../support/env';
@@ -76,10 +76,10 @@ describe('npm run courses:check: assessment and honest time (FORMAT.md)', () => 
 
 describe('npm run courses:import', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  before(async () => {
+  beforeAll(async () => {
     db = await createTestDatabase();
   });
-  after(() => db.drop());
+  afterAll(() => db.drop());
 
   it('imports and publishes, then changes nothing when run again on the same files', () => {
     const env = { DATABASE_URL: db.url, COURSES_DIR: join(ROOT, 'test/fixtures/courses'), LOG_LEVEL: 'silent' };

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import request from 'supertest';
 import { ROOT } from '../support/env';
 import { passQuiz, signIn, signUp, waitFor } from '../support/test-app';
@@ -45,12 +45,12 @@ describe('npm start with no servers (embedded PostgreSQL, in-process jobs)', () 
     await exited;
   }
 
-  before(async () => {
+  beforeAll(async () => {
     port = await freePort();
     url = `http://localhost:${port}`;
     await start();
   });
-  after(async () => {
+  afterAll(async () => {
     await stop();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { TEST_REDIS_URL } from '../support/env';
@@ -13,18 +13,18 @@ describe('a certificate job that fails all its attempts', () => {
   let app: TestApp;
   let redis: IORedis;
   let queue: Queue;
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ redis: true, worker: true, overrides: { certificateAttempts: 2, certificateBackoffMs: 100, certificateSweepMs: 1000 } });
     redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
     queue = new Queue('certificates', { connection: redis, prefix: app.config.queuePrefix });
   });
-  after(async () => {
+  afterAll(async () => {
     await queue.close();
     redis.disconnect();
     await app.close();
   });
 
-  it('is issued once the fault is gone, exactly once', async (t) => {
+  it('is issued once the fault is gone, exactly once', async () => {
     await app.ds.query(`
       CREATE FUNCTION refuse_certificate_files() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'injected fault: certificate_files refuses writes'; END $$`);
@@ -51,7 +51,7 @@ describe('a certificate job that fails all its attempts', () => {
       'the certificate to be issued after the fault is removed',
       120_000,
     );
-    t.diagnostic(`issued ${((Date.now() - fixedAt) / 1000).toFixed(1)} s after the fault was removed`);
+    console.log(`issued ${((Date.now() - fixedAt) / 1000).toFixed(1)} s after the fault was removed`);
     assert.equal((await app.ds.query(`SELECT count(*)::int AS n FROM certificates`))[0].n, 1);
     assert.equal((await app.ds.query(`SELECT count(*)::int AS n FROM certificate_files WHERE certificate_id = $1`, [id]))[0].n, 1);
     const health = (await (await import('supertest')).default(app.server).get('/api/health').expect(200)).body;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { completeCourse, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
@@ -13,11 +13,11 @@ import { startRedis } from './support';
 describe('health while Redis or the database hangs', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   let app: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     redis = await startRedis();
     app = await startTestApp({ redis: true, overrides: { redisUrl: redis.url, workerHeartbeatMs: 500 } });
   });
-  after(async () => {
+  afterAll(async () => {
     redis.thaw();
     await app.close();
     await redis.stop();

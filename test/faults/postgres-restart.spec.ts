@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { TEST_REDIS_URL } from '../support/env';
@@ -20,12 +20,12 @@ const pace = () => new Promise((r) => setTimeout(r, 100));
 describe('PostgreSQL restarted while learners work', () => {
   let cluster: Awaited<ReturnType<typeof startPostgres>>;
   let api: Proc & { url: string };
-  before(async () => {
+  beforeAll(async () => {
     cluster = await startPostgres();
     const env = processEnv({ databaseUrl: cluster.url, redisUrl: TEST_REDIS_URL, prefix: `pgrestart_${randomBytes(4).toString('hex')}`, port: await freePort() });
     api = await startApi(env);
   });
-  after(async () => {
+  afterAll(async () => {
     await stopProc(api);
     cluster.remove();
   });

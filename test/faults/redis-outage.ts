@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { createTestDatabase } from '../support/databases';
@@ -23,7 +23,7 @@ export function redisOutage(mode: 'in-process' | 'separate') {
     let env: NodeJS.ProcessEnv;
     const count = async (q: string) => (await sql.query(q)).rows[0].n as number;
 
-    before(async () => {
+    beforeAll(async () => {
       redis = await startRedis();
       database = await createTestDatabase();
       env = processEnv({
@@ -38,7 +38,7 @@ export function redisOutage(mode: 'in-process' | 'separate') {
       sql = new pg.Client({ connectionString: database.url });
       await sql.connect();
     });
-    after(async () => {
+    afterAll(async () => {
       await stopProc(api);
       await stopProc(worker);
       await redis.stop();
@@ -46,7 +46,7 @@ export function redisOutage(mode: 'in-process' | 'separate') {
       await database.drop();
     });
 
-    it('keeps answering, logs little, issues every certificate once when Redis returns, and stops on SIGTERM', async (t) => {
+    it('keeps answering, logs little, issues every certificate once when Redis returns, and stops on SIGTERM', async () => {
       const health = () => request(api.url).get('/api/health').timeout(5000);
       const logLines = () => api.lines() + (worker?.lines() ?? 0);
 
@@ -139,7 +139,7 @@ export function redisOutage(mode: 'in-process' | 'separate') {
         120_000,
       );
       // Figures for the README (not asserted: speed claims belong in benches).
-      t.diagnostic(`outage ${outageSeconds.toFixed(1)} s, ${grown} log lines, last certificate issued ${((Date.now() - returnedAt) / 1000).toFixed(1)} s after Redis returned`);
+      console.log(`outage ${outageSeconds.toFixed(1)} s, ${grown} log lines, last certificate issued ${((Date.now() - returnedAt) / 1000).toFixed(1)} s after Redis returned`);
       assert.equal(await count(`SELECT count(*)::int AS n FROM certificates`), learners.length);
       assert.equal(await count(`SELECT count(*)::int AS n FROM certificate_files`), learners.length);
       assert.equal(await count(`SELECT count(*)::int AS n FROM (SELECT user_id FROM certificates GROUP BY user_id HAVING count(*) > 1) d`), 0);

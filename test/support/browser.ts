@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before } from 'node:test';
+import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -51,18 +51,19 @@ export function useBrowserHarness(options: { prefix?: string; shots?: string } =
   // Anything the Content-Security-Policy blocked: the app must run under its policy untouched.
   const cspViolations: string[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     app = await startTestApp({ listen: true, redis: false });
     browser = await launchChromium();
   });
-  afterEach(async (t) => {
+  afterEach(async () => {
     const blocked = cspViolations.splice(0);
     assert.deepEqual(blocked, [], `the Content-Security-Policy blocked something:\n${blocked.join('\n')}`);
-    if ((t as unknown as { passed?: boolean }).passed) return;
+    // Set by test/support/jest-environment.cjs when the test's body failed.
+    if (!(globalThis as { testFailed?: boolean }).testFailed) return;
     let n = 0;
     for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: join(shots, `${prefix}failure-${++n}.png`), fullPage: true }).catch(() => undefined);
   });
-  after(async () => {
+  afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await app?.close();

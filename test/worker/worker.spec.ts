@@ -3,7 +3,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import pg from 'pg';
 import { completeCourse, signUp, startTestApp, waitFor, type TestApp } from '../support/test-app';
 import { ROOT } from '../support/env';
@@ -28,11 +28,11 @@ const count = async (app: TestApp, sql: string) => (await app.ds.query(sql))[0].
 describe('the certificate worker as its own process', () => {
   let app: TestApp;
   let worker: ChildProcess | undefined;
-  before(async () => {
+  beforeAll(async () => {
     // The API queues jobs on Redis but runs no worker: only the separate process renders.
     app = await startTestApp({ redis: true, worker: false });
   });
-  after(async () => {
+  afterAll(async () => {
     worker?.kill('SIGKILL');
     await app.close();
   });

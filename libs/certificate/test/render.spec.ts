@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from '@jest/globals';
 import { generateCertificateCode, renderCertificatePdf, renderCertificatePdfBaseline, type CertificatePayload } from '../src';
 
 // 02:30 UTC on the 23rd is still the 22nd in Mexico City: the date must be printed in UTC.
@@ -11,7 +11,7 @@ process.env.TZ = 'America/Mexico_City';
 const completedAt = new Date('2026-11-23T02:30:00Z');
 
 const dir = mkdtempSync(join(tmpdir(), 'cert-test-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (cmd: string, args: string[]) =>
   execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });

@@ -4,7 +4,7 @@ import { createPrivateKey, sign } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { encodeToken, renderCertificatePdf, tokenPayload, type CertificatePayload } from '../src';

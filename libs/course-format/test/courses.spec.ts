@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { it } from 'node:test';
+import { it } from '@jest/globals';
 import { formatErrors, loadCourses } from '../src/index';
 
 // The real catalogue in the repository's courses/ folder.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, it } from 'node:test';
+import { afterEach, describe, it } from '@jest/globals';
 import { formatErrors, loadCourses, validateCourseDocument, type CourseFileError } from '../src/index';
 import { brokenCopy, COURSE, FIXTURES } from './support';
 

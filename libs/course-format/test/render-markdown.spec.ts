@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { checkLessonMarkdown, renderLessonMarkdown } from '../src/index';
 
 /** Markup that could run script: a script/iframe/style element, an on* attribute, a javascript: or data: URL. */
